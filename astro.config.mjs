@@ -1,0 +1,44 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
+
+/** SITE_URL is the deployed origin; BASE_PATH the subpath the site is served under. */
+function siteUrl() {
+  const raw = process.env.SITE_URL?.trim() || 'http://localhost:4321';
+  try {
+    return new URL(raw).origin;
+  } catch {
+    throw new Error(`SITE_URL "${raw}" is not an absolute URL such as https://news.example.org`);
+  }
+}
+
+function basePath() {
+  const raw = process.env.BASE_PATH?.trim() || '/';
+  return `/${raw.split('/').filter(Boolean).map(encodeURIComponent).join('/')}/`.replace(/\/+$/, '/');
+}
+
+/** Repeats the loader's summary as the build's last line, where an operator looks. */
+const loadSummary = {
+  name: 'news-load-summary',
+  hooks: {
+    'astro:build:done': ({ logger }) => {
+      const report = /** @type {any} */ (globalThis)[LOAD_REPORT_KEY];
+      if (!report) return;
+      for (const { file, reason } of report.skipped) logger.warn(`skipped ${file}: ${reason}`);
+      logger.info(
+        `articles: ${report.published} published, ${report.skipped.length} skipped, ${report.duplicatesMerged} duplicates merged`,
+      );
+    },
+  },
+};
+
+export default defineConfig({
+  site: siteUrl(),
+  base: basePath(),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  cacheDir: process.env.NEWS_CACHE_DIR || './node_modules/.astro',
+  integrations: [loadSummary],
+  devToolbar: { enabled: false },
+});

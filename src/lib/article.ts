@@ -1,0 +1,66 @@
+import { cleanArticleHtml, type LeadImage } from './clean.ts';
+import { articleIdFromUrl, canonicalizeUrl } from './identity.ts';
+import { boilerplateForUrl, outletForUrl, type Outlet } from './outlets.ts';
+import { parseCaptureBytes, type ParseOptions } from './parse.ts';
+import { detectLanguage, readingMinutes, summarize } from './text.ts';
+
+/** Everything a page or feed needs to know about an article, besides its body HTML. */
+export interface ArticleData {
+  title: string;
+  /** Canonical original URL: the permalink's identity and the "read the original" link. */
+  url: string;
+  capturedAt: Date;
+  outlet: Outlet;
+  lang: string;
+  readingMinutes: number;
+  /** Plain-text summary for listings and feed descriptions. */
+  summary: string;
+  /** Characters of body text (CJK characters count one each). */
+  textLength: number;
+  dateline?: string;
+  author?: string;
+  leadImage?: LeadImage;
+  /** The capture file this article was built from, relative to the content folder. */
+  sourceFile: string;
+}
+
+export interface ArticleEntry {
+  id: string;
+  data: ArticleData;
+  /** Sanitized body HTML. */
+  html: string;
+}
+
+export type ArticleResult = { ok: true; entry: ArticleEntry } | { ok: false; reason: string };
+
+/** Parses and cleans one capture file into an article entry, or says why it cannot be one. */
+export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: ParseOptions): ArticleResult {
+  const parsed = parseCaptureBytes(bytes, options);
+  if (!parsed.ok) return parsed;
+  const { title, url, capturedAt, bodyHtml } = parsed.value;
+  const canonical = canonicalizeUrl(url);
+  const cleaned = cleanArticleHtml(bodyHtml, { baseUrl: canonical, outletRules: boilerplateForUrl(canonical) });
+  if (cleaned.text === '' && !cleaned.leadImage && !/<img\b/.test(cleaned.html)) {
+    return { ok: false, reason: 'the body has no readable content once cleaned' };
+  }
+  const data: ArticleData = {
+    title,
+    url: canonical,
+    capturedAt,
+    outlet: outletForUrl(canonical),
+    lang: detectLanguage(`${title}\n${cleaned.text}`),
+    readingMinutes: readingMinutes(cleaned.text),
+    summary: summarize(cleaned.lead || cleaned.text),
+    textLength: cleaned.text.length,
+    sourceFile,
+    ...(cleaned.dateline ? { dateline: cleaned.dateline } : {}),
+    ...(cleaned.author ? { author: cleaned.author } : {}),
+    ...(cleaned.leadImage ? { leadImage: cleaned.leadImage } : {}),
+  };
+  return { ok: true, entry: { id: articleIdFromUrl(canonical), data, html: cleaned.html } };
+}
+
+/** Newest first; ties broken by id so the order never depends on file-system order. */
+export function sortNewestFirst<T extends { id: string; data: { capturedAt: Date } }>(articles: readonly T[]): T[] {
+  return articles.toSorted((a, b) => b.data.capturedAt.getTime() - a.data.capturedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,303 @@
+import { load, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { resolveUrl, sanitizeArticleHtml } from './sanitize.ts';
+
+/**
+ * Turns an item's untrusted HTML into a clean reader body: reads the structure (dateline,
+ * lead image, lead paragraph, author) with cheerio, removes boilerplate, then hands the
+ * rest to the sanitize-html allow-list. cheerio runs on htmlparser2, the parser
+ * sanitize-html uses too, so both read the markup the same way.
+ */
+
+/** Boilerplate rules, kept as data: generic ones here, outlet ones in outlets.ts. */
+export interface BoilerplateRules {
+  /** CSS selectors of elements removed whole. */
+  selectors: readonly string[];
+  /** A block whose text starts with one of these (after trimming) is removed whole. */
+  blockPrefixes: readonly string[];
+  /** A block whose text contains one of these is removed, and everything after it. */
+  tailMarkers: readonly string[];
+}
+
+export const GENERIC_BOILERPLATE: BoilerplateRules = {
+  selectors: [
+    'script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'form', 'button', 'input',
+    '[data-selfpromo-newsletter]', '[data-selfpromo-app]', '[data-root-share]', '[hidden]',
+    '.feedflare', 'a[href*="feeds.feedburner.com/~ff/"]', 'a[href*="feedsportal.com"]',
+    'a[href^="https://feedx.net"]', 'a[href^="https://feedx.run"]', 'a[href^="http://feedx.net"]',
+    'share-button', '.sharedaddy', '.share-buttons', '.social-share',
+  ],
+  blockPrefixes: ['分享 :', '分享：', '分享:'],
+  tailMarkers: ['获取更多RSS'],
+};
+
+/** Hosts whose links are share buttons, never content. */
+const SHARE_LINK = /^mailto:\?|^https?:\/\/(?:www\.)?(?:facebook\.com\/sharer|twitter\.com\/(?:intent|share)|x\.com\/intent|api\.whatsapp\.com\/send|wa\.me\/|service\.weibo\.com\/share|v\.t\.sina\.com\.cn\/share|line\.me\/R\/msg|social-plugins\.line\.me|t\.me\/share|telegram\.me\/share|www\.linkedin\.com\/share|linkedin\.com\/share|reddit\.com\/submit|pinterest\.com\/pin\/create|connect\.qq\.com|sns\.qzone\.qq\.com|rfi\.my\/)/i;
+
+/** The outlet's own publication-time text, as it opens an item. */
+const DATELINE_PATTERNS = [
+  /^\d{1,2}\/\d{1,2}\/\d{4}\s*-\s*\d{1,2}:\d{2}$/, // rfi 02/02/2024 - 21:52
+  /^\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期.|周.))?(?:\s*\d{1,2}:\d{2})?$/, // bbc, voa
+  /^\d{1,2}\.\d{1,2}\.\d{4}(?:\s*\d{1,2}:\d{2})?$/, // dw 02.02.2024
+  /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/,
+];
+
+const AUTHOR_LABEL = /^(?:作者|文|记者|撰稿|撰文|By)\s*[:：]?\s*$/i;
+const AUTHOR_LINE = /^(?:作者|撰稿|撰文)\s*[:：]\s*(.{1,60})$/;
+
+export interface LeadImage {
+  src: string;
+  alt: string;
+}
+
+export interface CleanedArticle {
+  /** Sanitized body HTML, safe to render. */
+  html: string;
+  /** Plain text of the body, for reading time, summaries and language detection. */
+  text: string;
+  /** The first paragraph's text. */
+  lead: string;
+  dateline?: string;
+  author?: string;
+  leadImage?: LeadImage;
+}
+
+export interface CleanOptions {
+  /** The original URL: relative links and images resolve against it. */
+  baseUrl: string;
+  /** Outlet rules, applied on top of GENERIC_BOILERPLATE. */
+  outletRules?: BoilerplateRules;
+}
+
+/** Cleans one item body. Never throws on input; a pathological tree falls back to the allow-list alone. */
+export function cleanArticleHtml(html: string, options: CleanOptions): CleanedArticle {
+  try {
+    return cleanStructured(html, options);
+  } catch (error) {
+    // Only stack exhaustion on absurdly deep trees is expected here (cheerio serialises recursively).
+    if (!(error instanceof RangeError)) throw error;
+    const safe = sanitizeArticleHtml(html, options.baseUrl);
+    return { html: safe, text: textOfSanitized(safe), lead: '' };
+  }
+}
+
+function cleanStructured(html: string, options: CleanOptions): CleanedArticle {
+  const $ = load(html, { xml: false }, false);
+  for (const rules of [GENERIC_BOILERPLATE, options.outletRules]) if (rules) removeBoilerplate($, rules);
+  const dateline = takeDateline($);
+  const author = takeAuthor($);
+  const leadImage = takeLeadImage($, options.baseUrl);
+  fixLazyImages($);
+  replaceEmbedsWithLinks($, options.baseUrl);
+  removeTrackingPixels($);
+  removeEmptyBlocks($);
+  const safe = sanitizeArticleHtml($.html(), options.baseUrl);
+  const clean = load(safe, { xml: false }, false);
+  const lead = collapse(clean('p').filter((_, p) => collapse(clean(p).text()) !== '').first().text());
+  return {
+    html: safe.trim(),
+    text: blockText(clean),
+    lead,
+    ...(dateline ? { dateline } : {}),
+    ...(author ? { author } : {}),
+    ...(leadImage ? { leadImage } : {}),
+  };
+}
+
+function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
+  if (rules.selectors.length) $(rules.selectors.join(',')).remove();
+  $('a[href]').each((_, a) => {
+    if (SHARE_LINK.test(a.attribs.href ?? '')) $(a).remove();
+  });
+  if (rules.blockPrefixes.length || rules.tailMarkers.length) {
+    $('div, p, section, aside, footer, span, li, ul').each((_, el) => {
+      const text = collapse($(el).text());
+      if (rules.blockPrefixes.some((prefix) => text.startsWith(prefix) && text.length < prefix.length + 40)) $(el).remove();
+    });
+    for (const marker of rules.tailMarkers) cutFromMarker($, marker);
+  }
+}
+
+/** Removes the innermost block holding `marker`, the rules and breaks just before it, and all that follows. */
+function cutFromMarker($: CheerioAPI, marker: string): void {
+  // The innermost block that opens with the marker: a story that merely mentions it is kept.
+  const holder = $('div, p, section, footer, aside')
+    .filter((_, el) => collapse($(el).text()).startsWith(marker) && !$(el).children().toArray().some((c) => isBlock(c) && $(c).text().includes(marker)))
+    .first();
+  if (!holder.length) return;
+  let node: AnyNode | null = holder[0];
+  while (node) {
+    for (let next = node.next; next; ) {
+      const after: AnyNode | null = next.next;
+      $(next).remove();
+      next = after;
+    }
+    const parent: AnyNode | null = node.parent;
+    if (parent === null || parent.type === 'root') break;
+    node = parent;
+  }
+  let previous = holder[0].prev;
+  holder.remove();
+  while (previous && (isElementNamed(previous, 'hr') || isElementNamed(previous, 'br') || isBlankText(previous))) {
+    const before: AnyNode | null = previous.prev;
+    $(previous).remove();
+    previous = before;
+  }
+}
+
+function takeDateline($: CheerioAPI): string | undefined {
+  for (const el of leadingElements($, 3)) {
+    const text = collapse($(el).text());
+    if (DATELINE_PATTERNS.some((pattern) => pattern.test(text))) {
+      $(el).remove();
+      return text;
+    }
+  }
+  return undefined;
+}
+
+function takeAuthor($: CheerioAPI): string | undefined {
+  let found: string | undefined;
+  $('span, strong, b, em, div, p').each((_, el) => {
+    if (found) return false;
+    const own = collapse($(el).text());
+    let name: string | undefined;
+    if (AUTHOR_LABEL.test(own)) {
+      // `<span>作者：</span><a>肖曼</a>`: the name is the rest of the parent block.
+      const block = $(el).parent();
+      name = collapse(block.text()).slice(own.length).trim();
+      if (name && name.length <= 60) {
+        found = name;
+        removeWrappers($, block[0]);
+      }
+    } else if ((name = AUTHOR_LINE.exec(own)?.[1]) && $(el).children('p, div').length === 0) {
+      found = name.trim();
+      removeWrappers($, el);
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Removes an element and the ancestors that held nothing else. */
+function removeWrappers($: CheerioAPI, el: AnyNode): void {
+  let target = el;
+  while (target.parent && target.parent.type !== 'root' && collapse($(target.parent).text()) === collapse($(target).text())) {
+    target = target.parent;
+  }
+  $(target).remove();
+}
+
+function takeLeadImage($: CheerioAPI, baseUrl: string): LeadImage | undefined {
+  for (const el of leadingElements($, 2)) {
+    const holder = $(el);
+    const img = el.tagName === 'img' ? holder : holder.find('img').first();
+    if (!img.length) continue;
+    const hasOtherText = collapse(holder.find('figcaption').remove().end().text()) !== '';
+    if (hasOtherText && el.tagName !== 'figure') return undefined;
+    const src = resolveUrl(imageSource(img[0]), baseUrl);
+    if (!/^https?:/i.test(src)) return undefined;
+    const caption = collapse($(el).find('figcaption').text());
+    const alt = collapse(img.attr('alt') ?? '') || caption;
+    holder.remove();
+    return { src, alt };
+  }
+  return undefined;
+}
+
+function fixLazyImages($: CheerioAPI): void {
+  $('img').each((_, img) => {
+    const src = imageSource(img);
+    if (src) img.attribs.src = src;
+    if (!img.attribs.alt) {
+      const caption = collapse($(img).closest('figure').find('figcaption').first().text());
+      img.attribs.alt = caption;
+    }
+  });
+}
+
+function imageSource(img: Element): string {
+  const { src = '', 'data-src': dataSrc, 'data-original': original, 'data-lazy-src': lazy } = img.attribs;
+  const real = dataSrc || original || lazy;
+  return real && (!src || src.startsWith('data:')) ? real : src;
+}
+
+/** An iframe, video or plugin becomes a plain link to what it embedded. */
+function replaceEmbedsWithLinks($: CheerioAPI, baseUrl: string): void {
+  $('iframe, video, audio, embed, object').each((_, el) => {
+    const source = el.attribs.src || el.attribs.data || $(el).find('source[src]').first().attr('src');
+    const href = resolveUrl(source, baseUrl);
+    if (/^https?:/i.test(href)) {
+      const label = el.tagName === 'audio' ? '音频' : '视频';
+      const link = $('<a></a>').attr('href', href).text(`${label}：${new URL(href).hostname}`);
+      $(el).replaceWith($('<p class="embed"></p>').append(link));
+    } else {
+      $(el).remove();
+    }
+  });
+}
+
+function removeTrackingPixels($: CheerioAPI): void {
+  $('img').each((_, img) => {
+    const { width, height, src = '' } = img.attribs;
+    const tiny = (width === '1' || width === '0') && (height === '1' || height === '0');
+    if (tiny || /feeds\.feedburner\.com\/~r\/|\/~ff\/|pixel\.wp\.com|stats\.wordpress\.com|feedsportal\.com/i.test(src)) $(img).remove();
+  });
+}
+
+/** Spacer paragraphs and the wrappers emptied by the removals above. */
+function removeEmptyBlocks($: CheerioAPI): void {
+  const blocks = $('p, div, span, section, figure, li, ul, ol, blockquote, strong, b, em').toArray().reverse();
+  for (const el of blocks) {
+    const node = $(el);
+    if (collapse(node.text()) === '' && node.find('img, hr, br, table').length === 0) node.remove();
+  }
+}
+
+function leadingElements($: CheerioAPI, count: number): Element[] {
+  const found: Element[] = [];
+  for (const node of $.root().contents().toArray()) {
+    if (found.length === count) break;
+    if (node.type === 'tag') found.push(node);
+    else if (node.type === 'text' && collapse(node.data) !== '') break;
+  }
+  return found;
+}
+
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figcaption', 'tr', 'br', 'hr', 'table']);
+
+/** Text with a line break between blocks, so that words of adjacent paragraphs stay apart. */
+function blockText($: CheerioAPI): string {
+  const parts: string[] = [];
+  const walk = (nodes: AnyNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') parts.push(node.data);
+      else if (node.type === 'tag') {
+        walk(node.children);
+        if (BLOCK_TAGS.has(node.tagName)) parts.push('\n');
+      }
+    }
+  };
+  walk($.root().contents().toArray());
+  return parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+}
+
+function textOfSanitized(html: string): string {
+  return blockText(load(html, { xml: false }, false));
+}
+
+function isBlock(node: AnyNode): boolean {
+  return node.type === 'tag' && ['div', 'p', 'section', 'footer', 'aside'].includes(node.tagName);
+}
+
+function isElementNamed(node: AnyNode, name: string): boolean {
+  return node.type === 'tag' && node.tagName === name;
+}
+
+function isBlankText(node: AnyNode): boolean {
+  return node.type === 'text' && collapse(node.data) === '';
+}
+
+function collapse(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}

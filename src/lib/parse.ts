@@ -1,0 +1,148 @@
+/**
+ * Reads one capture file: line 1 `<!--{Unix ms}-->`, line 2 `[title](url)`, line 3 `------`,
+ * a blank line, then the item's HTML. Every step scans with indexOf or a fixed-size
+ * pattern, so a multi-megabyte line costs linear time (no backtracking expressions).
+ */
+
+/** Files larger than this are rejected before they are read. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The earliest capture time accepted: nothing in this format predates 1990. */
+export const EARLIEST_CAPTURE_MS = Date.UTC(1990, 0, 1);
+
+/** How far past the build time a capture may lie (clock skew between capture and build). */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+export interface ParsedCapture {
+  title: string;
+  /** The URL exactly as captured (after trimming). */
+  url: string;
+  capturedAt: Date;
+  /** The untrusted item HTML: clean it before it goes anywhere. */
+  bodyHtml: string;
+}
+
+export type ParseResult = { ok: true; value: ParsedCapture } | { ok: false; reason: string };
+
+export interface ParseOptions {
+  /** Build time in ms; captures later than this plus a day are rejected. */
+  now: number;
+}
+
+const fail = (reason: string): ParseResult => ({ ok: false, reason });
+
+/**
+ * Decodes file bytes as text. UTF-8 (with or without a byte order mark) and UTF-16 with a
+ * byte order mark are read; any other bytes are refused rather than published as mojibake.
+ */
+export function decodeCaptureBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
+  let encoding = 'utf-8';
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ['utf-16le', 2];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ['utf-16be', 2];
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+    return { ok: true, text };
+  } catch {
+    return { ok: false, reason: `not valid ${encoding.toUpperCase()} text (the file must be UTF-8)` };
+  }
+}
+
+/**
+ * Removes characters that must never reach a page or a feed: C0 and C1 controls other than
+ * tab and line breaks (NUL included), U+FFFD left by an earlier bad decode, and the
+ * non-characters U+FFFE/U+FFFF that XML 1.0 forbids.
+ */
+export function stripControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\ufffe\uffff]/g, '');
+}
+
+/** Reads the timestamp comment of line 1 and returns milliseconds, or a reason. */
+export function parseTimestampLine(line: string, options: ParseOptions): { ok: true; ms: number } | { ok: false; reason: string } {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('<!--')) return { ok: false, reason: 'line 1 is not a timestamp comment <!--ms-->' };
+  if (!trimmed.endsWith('-->') || trimmed.length < 7) return { ok: false, reason: 'line 1: the timestamp comment is not closed with -->' };
+  const digits = trimmed.slice(4, -3).trim();
+  if (digits === '') return { ok: false, reason: 'line 1: the timestamp is missing' };
+  if (!/^[0-9]+$/.test(digits)) return { ok: false, reason: `line 1: timestamp "${preview(digits)}" is not a decimal number of milliseconds` };
+  if (digits.length > 16) return { ok: false, reason: `line 1: timestamp "${preview(digits)}" is out of range` };
+  // A 10-digit value is Unix seconds (such captures exist); 13 digits is the usual milliseconds.
+  const ms = digits.length === 10 ? Number(digits) * 1000 : Number(digits);
+  if (ms < EARLIEST_CAPTURE_MS) return { ok: false, reason: `line 1: timestamp ${digits} is before 1990` };
+  if (ms > options.now + FUTURE_TOLERANCE_MS) return { ok: false, reason: `line 1: timestamp ${digits} is in the future` };
+  return { ok: true, ms };
+}
+
+/** Reads line 2, `[title](url)`: the last `](` splits title from URL, the last `)` closes it. */
+export function parseTitleLine(line: string): { ok: true; title: string; url: string } | { ok: false; reason: string } {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('[') || !trimmed.endsWith(')')) return { ok: false, reason: 'line 2 is not a link [title](url)' };
+  const split = trimmed.lastIndexOf('](');
+  if (split < 0) return { ok: false, reason: 'line 2 is not a link [title](url)' };
+  const title = collapseWhitespace(trimmed.slice(1, split));
+  const url = trimmed.slice(split + 2, -1).trim();
+  if (title === '') return { ok: false, reason: 'line 2: the title is blank' };
+  if (url === '') return { ok: false, reason: 'line 2: the URL is empty' };
+  const urlProblem = checkOriginalUrl(url);
+  if (urlProblem) return { ok: false, reason: `line 2: ${urlProblem}` };
+  return { ok: true, title, url };
+}
+
+/** Returns why a URL is not an absolute http(s) URL with a host, or null when it is one. */
+export function checkOriginalUrl(url: string): string | null {
+  // The authority must follow `//` directly: WHATWG would read `http:///x` as host "x".
+  if (!/^https?:\/\/[^/\\?#]/i.test(url)) return `URL "${preview(url)}" is not an absolute http(s) URL with a host`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `URL "${preview(url)}" cannot be parsed`;
+  }
+  const host = parsed.hostname;
+  if (!host || !(host.includes('.') || host.startsWith('[') || host === 'localhost')) {
+    return `URL "${preview(url)}" has no valid host`;
+  }
+  return null;
+}
+
+/** Parses the text of one capture file (already decoded). Pure: the caller supplies `now`. */
+export function parseCaptureText(rawText: string, options: ParseOptions): ParseResult {
+  const text = stripControlCharacters(rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText);
+  if (text.trim() === '') return fail('the file is empty');
+  const lines: string[] = [];
+  let position = 0;
+  for (let n = 0; n < 3; n++) {
+    const end = text.indexOf('\n', position);
+    if (end < 0) return fail(`the file ends after ${n + 1} line${n ? 's' : ''}: no body`);
+    lines.push(text.slice(position, end).replace(/\r$/, ''));
+    position = end + 1;
+  }
+  const time = parseTimestampLine(lines[0], options);
+  if (!time.ok) return time;
+  const link = parseTitleLine(lines[1]);
+  if (!link.ok) return link;
+  if (!/^-{3,}$/.test(lines[2].trim())) return fail('line 3 is not the ------ separator');
+  const bodyHtml = text.slice(position).trim();
+  if (bodyHtml === '') return fail('the body is blank');
+  return { ok: true, value: { title: link.title, url: link.url, capturedAt: new Date(time.ms), bodyHtml } };
+}
+
+/** Decodes and parses one capture file's bytes. */
+export function parseCaptureBytes(bytes: Uint8Array, options: ParseOptions): ParseResult {
+  if (bytes.length > MAX_FILE_BYTES) return fail(`the file is ${bytes.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+  if (bytes.length === 0) return fail('the file is empty');
+  const decoded = decodeCaptureBytes(bytes);
+  if (!decoded.ok) return decoded;
+  return parseCaptureText(decoded.text, options);
+}
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A short, single-line excerpt of untrusted text for an error message. */
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}

@@ -1,0 +1,31 @@
+/**
+ * Site-internal URLs. Every link goes through withBase so the site works under a subpath
+ * (BASE_PATH); path segments such as Chinese topic names are percent-encoded here.
+ */
+
+/** Joins the site base ('/' or '/news/') and a path relative to it ('articles/x/'). */
+export function withBase(base: string, path = ''): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return `${root}${path.replace(/^\/+/, '')}`;
+}
+
+/** Path of an article page, relative to the base. */
+export function articlePath(id: string): string {
+  return `articles/${encodeURIComponent(id)}/`;
+}
+
+/** An absolute URL for a base-relative path on the deployed site. */
+export function absoluteUrl(site: string | URL, base: string, path = ''): string {
+  return new URL(withBase(base, path), site).href;
+}
+
+/** A URL as a reader would type it: percent-escapes of non-ASCII text decoded, cut to `maxLength`. Text only. */
+export function displayUrl(url: string, maxLength = 80): string {
+  let shown = url.replace(/^https?:\/\//, '');
+  try {
+    shown = decodeURI(shown);
+  } catch {
+    // Malformed escapes: show the URL as it is.
+  }
+  return shown.length > maxLength ? `${shown.slice(0, maxLength - 1)}…` : shown;
+}

@@ -1,0 +1,81 @@
+/**
+ * Facts read off an article's plain text: its script (for `lang`), its reading time and a
+ * short summary. Chinese has no spaces between words, so it is measured in characters.
+ */
+
+/** Reading speeds: CJK characters and whitespace-separated words per minute. */
+export const CJK_CHARS_PER_MINUTE = 400;
+export const WORDS_PER_MINUTE = 220;
+
+const HAN = /\p{Script=Han}/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * Characters whose form differs between simplified and traditional Chinese, one common
+ * pair per position: the first string holds the simplified forms, the second the traditional.
+ */
+const SIMPLIFIED_ONLY = '这们国说为来时对会与后发经开关学还当过进个两间门问见长东车马鸟语话读书页电网条术观权应党证让认议产业实际军强区报协战员选举总统务领导乌罗华盖边约达';
+const TRADITIONAL_ONLY = '這們國說為來時對會與後發經開關學還當過進個兩間門問見長東車馬鳥語話讀書頁電網條術觀權應黨證讓認議產業實際軍強區報協戰員選舉總統務領導烏羅華蓋邊約達';
+
+/** Function words that mark a few Latin-script languages the corpus holds. */
+const LATIN_MARKERS: ReadonlyArray<[lang: string, words: ReadonlySet<string>]> = [
+  ['en', new Set(['the', 'and', 'of', 'to', 'is', 'that', 'with', 'for', 'was', 'this'])],
+  ['de', new Set(['der', 'die', 'und', 'das', 'nicht', 'ist', 'mit', 'ein', 'eine', 'auf'])],
+  ['pt', new Set(['de', 'que', 'não', 'para', 'com', 'uma', 'os', 'do', 'da', 'em'])],
+  ['fr', new Set(['le', 'la', 'les', 'et', 'des', 'est', 'une', 'dans', 'pour', 'du'])],
+];
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/**
+ * A BCP 47 tag for the text: zh-Hans or zh-Hant for Chinese (by counting characters that
+ * exist in only one script), ja, ko, or a Latin-script language by its function words;
+ * `und` when none can be told.
+ */
+export function detectLanguage(text: string): string {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const han = count(sample, HAN);
+  const kana = count(sample, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
+  const hangul = count(sample, /\p{Script=Hangul}/gu);
+  const letters = count(sample, /\p{L}/gu);
+  if (letters === 0) return 'und';
+  if (kana > 20 && kana * 5 > han) return 'ja';
+  if (hangul * 2 > letters) return 'ko';
+  if (han * 5 > letters) {
+    let simplified = 0;
+    let traditional = 0;
+    for (const char of sample) {
+      if (SIMPLIFIED_ONLY.includes(char)) simplified++;
+      else if (TRADITIONAL_ONLY.includes(char)) traditional++;
+    }
+    return traditional > simplified ? 'zh-Hant' : 'zh-Hans';
+  }
+  const words = sample.toLowerCase().split(/[^\p{L}]+/u);
+  let best = 'und';
+  let bestScore = 0;
+  for (const [lang, markers] of LATIN_MARKERS) {
+    const score = words.reduce((sum, word) => sum + (markers.has(word) ? 1 : 0), 0);
+    if (score > bestScore) [best, bestScore] = [lang, score];
+  }
+  return bestScore >= 3 ? best : 'und';
+}
+
+/** Minutes to read: CJK characters at CJK_CHARS_PER_MINUTE plus other words at WORDS_PER_MINUTE; at least 1. */
+export function readingMinutes(text: string): number {
+  const cjk = count(text, CJK);
+  const words = text.replace(CJK, ' ').split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return Math.max(1, Math.round(cjk / CJK_CHARS_PER_MINUTE + words / WORDS_PER_MINUTE));
+}
+
+/** The first `maxLength` characters of text, cut at a sentence or word end where one is near. */
+export function summarize(text: string, maxLength = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= maxLength) return flat;
+  const cut = flat.slice(0, maxLength);
+  const sentenceEnd = Math.max(...['。', '！', '？', '. ', '! ', '? '].map((mark) => cut.lastIndexOf(mark)));
+  if (sentenceEnd > maxLength * 0.5) return cut.slice(0, sentenceEnd + 1).trim();
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxLength * 0.7 ? cut.slice(0, space) : cut).trim()}…`;
+}

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { toArticleEntry, type ArticleData } from '../lib/article.ts';
+import { MAX_FILE_BYTES } from '../lib/parse.ts';
+
+/**
+ * The content-layer loader: the only code that touches the article folder (read only).
+ * Every decision about a file is made by src/lib; this adapter lists files, skips the
+ * ones whose bytes it has already turned into an article, and writes the store.
+ */
+
+export interface ArticleLoaderOptions {
+  /** The folder of capture files (read recursively; only `.txt` files are articles). */
+  directory: string;
+  /** Fail the build on the first bad file instead of skipping it. */
+  strict: boolean;
+  /** Build time in ms; injectable for tests. */
+  now?: () => number;
+}
+
+/** What one load did, for the summary line and for tests. */
+export interface LoadReport {
+  published: number;
+  skipped: { file: string; reason: string }[];
+  duplicatesMerged: number;
+  parsed: number;
+  unchanged: number;
+  removed: number;
+  ignored: string[];
+}
+
+/** Per file, what its bytes became last time: lets an unchanged file skip parsing. */
+interface FileRecord {
+  digest: string;
+  id: string;
+  capturedAt: number;
+}
+
+const META_KEY = 'files';
+
+export class ArticleFileError extends Error {}
+
+/** Lists capture files below `directory` as paths relative to it, in a stable order. */
+export async function listCaptureFiles(directory: string): Promise<{ files: string[]; ignored: string[] }> {
+  let entries;
+  try {
+    entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    throw new ArticleFileError(`cannot read the content folder ${directory}: ${(error as Error).message}`);
+  }
+  const files: string[] = [];
+  const ignored: string[] = [];
+  for (const entry of entries) {
+    const path = relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (path.split('/').some((part) => part.startsWith('.'))) continue;
+    if (entry.isDirectory()) continue;
+    if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) files.push(path);
+    else ignored.push(path);
+  }
+  return { files: files.sort(), ignored: ignored.sort() };
+}
+
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
+}
+
+/** Loads every capture file into the store; see ArticleLoaderOptions. */
+export async function loadArticles(context: Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>, options: ArticleLoaderOptions): Promise<LoadReport> {
+  const { store, meta, logger } = context;
+  const now = (options.now ?? Date.now)();
+  const { files, ignored } = await listCaptureFiles(options.directory);
+  const previous: Record<string, FileRecord> = JSON.parse(meta.get(META_KEY) ?? '{}');
+  const records: Record<string, FileRecord> = {};
+  const report: LoadReport = { published: 0, skipped: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored };
+  // The newest capture of each id, and the entry parsed for it when it had to be parsed.
+  const winners = new Map<string, { file: string; record: FileRecord; entry?: { data: ArticleData; html: string } }>();
+
+  const skip = (file: string, reason: string) => {
+    const message = `${file}: ${reason}`;
+    if (options.strict) throw new ArticleFileError(`bad article file (NEWS_STRICT=1): ${join(options.directory, message)}`);
+    report.skipped.push({ file, reason });
+    logger.warn(`skipped ${join(options.directory, file)}: ${reason}`);
+  };
+
+  for (const file of files) {
+    const path = join(options.directory, file);
+    const size = (await stat(path)).size;
+    if (size > MAX_FILE_BYTES) {
+      skip(file, `the file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+      continue;
+    }
+    const bytes = await readFile(path);
+    const digest = digestOf(bytes);
+    const known = previous[file];
+    let record: FileRecord;
+    let entry: { data: ArticleData; html: string } | undefined;
+    if (known && known.digest === digest && store.get(known.id)) {
+      record = known;
+      report.unchanged++;
+    } else {
+      const result = toArticleEntry(bytes, file, { now });
+      report.parsed++;
+      if (!result.ok) {
+        skip(file, result.reason);
+        continue;
+      }
+      record = { digest, id: result.entry.id, capturedAt: result.entry.data.capturedAt.getTime() };
+      entry = { data: result.entry.data, html: result.entry.html };
+    }
+    records[file] = record;
+    const current = winners.get(record.id);
+    if (current) report.duplicatesMerged++;
+    // Newest capture wins; on a tie the later file name, so the choice never depends on listing order.
+    if (!current || record.capturedAt > current.record.capturedAt || (record.capturedAt === current.record.capturedAt && file > current.file)) {
+      winners.set(record.id, { file, record, entry });
+    }
+  }
+
+  for (const [id, winner] of winners) {
+    const stored = store.get(id);
+    if (stored && stored.digest === winner.record.digest) continue;
+    let entry = winner.entry;
+    if (!entry) {
+      // Unchanged file that now wins over a capture that was removed: parse it after all.
+      const result = toArticleEntry(await readFile(join(options.directory, winner.file)), winner.file, { now });
+      report.parsed++;
+      if (!result.ok) throw new ArticleFileError(`${winner.file}: ${result.reason}`);
+      entry = { data: result.entry.data, html: result.entry.html };
+    }
+    const data = await context.parseData({ id, data: entry.data as unknown as Record<string, unknown> });
+    store.set({ id, data, digest: winner.record.digest, rendered: { html: entry.html } });
+  }
+  for (const id of store.keys()) {
+    if (!winners.has(id)) {
+      store.delete(id);
+      report.removed++;
+    }
+  }
+  meta.set(META_KEY, JSON.stringify(records));
+  report.published = winners.size;
+  return report;
+}
+
+/** One line for the end of the build log. */
+export function formatLoadSummary(report: LoadReport): string {
+  return (
+    `articles: ${report.published} published, ${report.skipped.length} skipped, ` +
+    `${report.duplicatesMerged} duplicates merged (${report.parsed} parsed, ${report.unchanged} unchanged, ${report.removed} removed)`
+  );
+}
+
+/** Where the last load's report waits for the build's end (read by the integration in astro.config.mjs). */
+export const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
+
+/** The loader Astro calls. In `astro dev` it also reloads when the folder changes. */
+export function articleLoader(options: ArticleLoaderOptions): Loader {
+  return {
+    name: 'article-loader',
+    async load(context) {
+      const run = async () => {
+        const report = await loadArticles(context, options);
+        if (report.ignored.length) {
+          const shown = report.ignored.slice(0, 5).join(', ');
+          context.logger.info(`ignored ${report.ignored.length} files that are not .txt captures: ${shown}${report.ignored.length > 5 ? ', …' : ''}`);
+        }
+        context.logger.info(formatLoadSummary(report));
+        (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = report;
+      };
+      await run();
+      if (context.watcher) {
+        context.watcher.add(options.directory);
+        const reload = (path: string) => {
+          if (path.startsWith(options.directory)) run().catch((error) => context.logger.error(String(error)));
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) context.watcher.on(event, reload);
+      }
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { assertTimeZone } from './lib/dates.ts';
+
+/**
+ * Site settings. Operators set them through the environment (see README); everything
+ * else reads them from here, never from process.env directly.
+ */
+
+const env = process.env;
+
+const timeZone = env.NEWS_TIMEZONE?.trim() || 'Asia/Shanghai';
+assertTimeZone(timeZone);
+
+export const SITE = {
+  /** Site name, used in <title>, the header and feeds. */
+  title: env.NEWS_SITE_TITLE?.trim() || '新闻存档',
+  /** One line about the site, for the home page and feeds. */
+  description: env.NEWS_SITE_DESCRIPTION?.trim() || '全文新闻订阅源的静态存档：按日期、来源与主题浏览，并可通过 RSS 订阅。',
+  /** Language of the site's own interface text. */
+  locale: 'zh-CN',
+  /** IANA zone for day pages and displayed times, never the build machine's. */
+  timeZone,
+  /** Articles on the home page. */
+  homeArticleCount: 60,
+  /** The folder of capture files, relative to the project root unless absolute. */
+  contentDir: resolve(env.NEWS_CONTENT_DIR?.trim() || 'content'),
+  /** Any bad file fails the build instead of being skipped and reported. */
+  strict: env.NEWS_STRICT === '1' || env.NEWS_STRICT === 'true',
+} as const;
