@@ -72,6 +72,7 @@ export interface CleanOptions {
 /** Cleans one item body. Never throws on input; a pathological tree falls back to the allow-list alone. */
 export function cleanArticleHtml(html: string, options: CleanOptions): CleanedArticle {
   try {
+    if (roughNestingDepth(html) > MAX_STRUCTURED_DEPTH) throw new RangeError('nesting too deep for structured cleaning');
     return cleanStructured(html, options);
   } catch (error) {
     // Only stack exhaustion on absurdly deep trees is expected here (cheerio serialises recursively).
@@ -79,6 +80,22 @@ export function cleanArticleHtml(html: string, options: CleanOptions): CleanedAr
     const safe = sanitizeArticleHtml(html, options.baseUrl);
     return { html: safe, text: textOfSanitized(safe), lead: '' };
   }
+}
+
+/** Beyond this depth cheerio's recursive walks cost seconds or the stack; real items stay far below. */
+const MAX_STRUCTURED_DEPTH = 500;
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li']);
+
+/** An upper estimate of element nesting, in one linear scan (p and li close implicitly, so they are not counted). */
+function roughNestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/g)) {
+    if (VOID_TAGS.has(match[2].toLowerCase())) continue;
+    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
 }
 
 function cleanStructured(html: string, options: CleanOptions): CleanedArticle {

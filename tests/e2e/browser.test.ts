@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { buildSite } from '../support/build.ts';
+import { PROJECT_ROOT } from '../support/corpus.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+/** Screenshots land here for a person to look at (ignored by git). */
+const SHOTS = join(PROJECT_ROOT, 'test-results');
+
+describe('reading the site in Chromium (served under /news/)', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  before(async () => {
+    const build = buildSite({ BASE_PATH: '/news/', SITE_URL: 'https://example.org' });
+    assert.equal(build.status, 0, build.log);
+    server = await serveStatic(build.outDir, '/news/');
+    browser = await launchBrowser();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the home page, follows a link to an article and reads it without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().startsWith(server.origin) && response.status() >= 400) failed.push(response.url());
+    });
+    await page.goto(server.url);
+    assert.equal(await page.locator('.article-card').count(), 2);
+    const title = (await page.locator('.article-card h3 a').first().textContent())!.trim();
+    await page.locator('.article-card h3 a').first().click();
+    await page.waitForURL(/\/news\/articles\/[0-9a-f]{16}\/$/);
+    assert.equal((await page.locator('h1').textContent())!.trim(), title);
+    assert.match((await page.locator('.article-body').innerText()), /特朗普/);
+    assert.match(await page.locator('.meta').innerText(), /UTC\+08:00/);
+    await page.screenshot({ path: join(SHOTS, 'article-phone.png'), fullPage: false });
+    await page.locator('.prev-next a').first().click();
+    await page.waitForURL(/\/news\/articles\/[0-9a-f]{16}\/$/);
+    assert.notEqual((await page.locator('h1').textContent())!.trim(), title);
+    const notFound = await page.goto(`${server.url}no-such-page/`);
+    assert.equal(notFound?.status(), 404);
+    assert.match(await page.locator('h1').textContent() ?? '', /找不到页面/);
+    assert.deepEqual(failed.filter((url) => !url.includes('no-such-page')), []);
+    await context.close();
+  });
+});
