@@ -129,7 +129,7 @@ function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
   if (rules.blockPrefixes.length || rules.tailMarkers.length) {
     $('div, p, section, aside, footer, span, li, ul').each((_, el) => {
       const text = collapse($(el).text());
-      if (rules.blockPrefixes.some((prefix) => text.startsWith(prefix) && text.length < prefix.length + 40)) $(el).remove();
+      if (rules.blockPrefixes.some((prefix) => text.startsWith(prefix) && text.length < prefix.length + 60)) $(el).remove();
     });
     for (const marker of rules.tailMarkers) cutFromMarker($, marker);
   }
@@ -137,9 +137,9 @@ function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
 
 /** Removes the innermost block holding `marker`, the rules and breaks just before it, and all that follows. */
 function cutFromMarker($: CheerioAPI, marker: string): void {
-  // The innermost block that opens with the marker: a story that merely mentions it is kept.
+  // The innermost block that opens with the marker (after at most a "© 2020年"): a story that merely mentions it is kept.
   const holder = $('div, p, section, footer, aside')
-    .filter((_, el) => collapse($(el).text()).startsWith(marker) && !$(el).children().toArray().some((c) => isBlock(c) && $(c).text().includes(marker)))
+    .filter((_, el) => collapse($(el).text()).slice(0, marker.length + 12).includes(marker) && !$(el).children().toArray().some((c) => isBlock(c) && $(c).text().includes(marker)))
     .first();
   if (!holder.length) return;
   let node: AnyNode | null = holder[0];

@@ -27,11 +27,39 @@ const rules = (partial: Partial<BoilerplateRules>): BoilerplateRules => ({
 });
 
 export const OUTLETS: readonly OutletDefinition[] = [
-  { slug: 'rfi', name: 'RFI 法广', hosts: ['rfi.fr'] },
-  { slug: 'bbc', name: 'BBC 中文', hosts: ['bbc.com', 'bbc.co.uk'] },
-  { slug: 'dw', name: '德国之声', hosts: ['dw.com'] },
+  {
+    slug: 'rfi', name: 'RFI 法广', hosts: ['rfi.fr'],
+    boilerplate: rules({
+      selectors: [
+        '.o-self-promo', '.m-interstitial', '.m-block-ad', '[data-tms-ad-type]', '[data-readmore-unlocker]',
+        '.m-main-media-btn', 'p.t-copyright', 'img[src*="static.rfi.fr/meta_og_twcards/"]',
+      ],
+    }),
+  },
+  {
+    slug: 'bbc', name: 'BBC 中文', hosts: ['bbc.com', 'bbc.co.uk'],
+    boilerplate: rules({
+      selectors: [
+        'section[data-e2e="advertisement"]', '.dotcom-ad', '.bbccom_slot', '.mpu-ad', 'h1#content',
+        'strong[aria-hidden="true"]', '.off-screen', '[class*="VisuallyHiddenText"]', 'img[alt="Presentational grey line"]',
+      ],
+    }),
+  },
+  {
+    slug: 'dw', name: '德国之声', hosts: ['dw.com'],
+    boilerplate: rules({ tailMarkers: ['德国之声版权声明'], blockPrefixes: ['德国之声致力于为您提供客观中立的新闻报道'] }),
+  },
   { slug: 'voa', name: '美国之音', hosts: ['voachinese.com', 'voanews.com'] },
-  { slug: 'cna', name: '中央社', hosts: ['cna.com.tw'] },
+  {
+    slug: 'cna', name: '中央社', hosts: ['cna.com.tw'],
+    boilerplate: rules({
+      selectors: [
+        '.moreArticle', '.bottomArticleBanner', '.adslot_infinite', '[data-dfp]', '.SubscriptionInner',
+        '.dictionary-box', '.dic-icon', '.topicbox', '.infogram-embed',
+      ],
+    }),
+  },
+  // Zaobao's ad slots are empty elements: the generic empty-block rule already removes them.
   { slug: 'zaobao', name: '联合早报', hosts: ['zaobao.com', 'zaobao.com.sg'] },
   { slug: 'cdt', name: '中国数字时代', hosts: ['chinadigitaltimes.net'] },
   { slug: 'reuters', name: '路透中文', hosts: ['cn.reuters.com', 'reuters.com'] },
