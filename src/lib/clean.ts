@@ -100,6 +100,10 @@ function roughNestingDepth(html: string): number {
 
 function cleanStructured(html: string, options: CleanOptions): CleanedArticle {
   const $ = load(html, { xml: false }, false);
+  // Lazy-loading pages put the real <img> in <noscript>: keep it (the allow-list still filters it).
+  $('noscript').each((_, el) => {
+    if ($(el).find('img').length) $(el).replaceWith($(el).contents());
+  });
   for (const rules of [GENERIC_BOILERPLATE, options.outletRules]) if (rules) removeBoilerplate($, rules);
   const dateline = takeDateline($);
   const author = takeAuthor($);
