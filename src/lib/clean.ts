@@ -17,6 +17,8 @@ export interface BoilerplateRules {
   blockPrefixes: readonly string[];
   /** A block whose text contains one of these is removed, and everything after it. */
   tailMarkers: readonly string[];
+  /** A short block (under 400 characters) whose whole text matches one of these is removed. */
+  blockPatterns?: readonly RegExp[];
 }
 
 export const GENERIC_BOILERPLATE: BoilerplateRules = {
@@ -29,6 +31,8 @@ export const GENERIC_BOILERPLATE: BoilerplateRules = {
   ],
   blockPrefixes: ['分享 :', '分享：', '分享:'],
   tailMarkers: ['获取更多RSS'],
+  // WordPress feeds end with "The post <title> appeared first on <site>." (some say "first appeared on").
+  blockPatterns: [/^The post .{1,300} (?:appeared first on|first appeared on) .{1,80}$/],
 };
 
 /** Hosts whose links are share buttons, never content. */
@@ -130,10 +134,12 @@ function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
   $('a[href]').each((_, a) => {
     if (SHARE_LINK.test(a.attribs.href ?? '')) $(a).remove();
   });
-  if (rules.blockPrefixes.length || rules.tailMarkers.length) {
+  const patterns = rules.blockPatterns ?? [];
+  if (rules.blockPrefixes.length || rules.tailMarkers.length || patterns.length) {
     $('div, p, section, aside, footer, span, li, ul').each((_, el) => {
       const text = collapse($(el).text());
       if (rules.blockPrefixes.some((prefix) => text.startsWith(prefix) && text.length < prefix.length + 60)) $(el).remove();
+      else if (text.length < 400 && patterns.some((pattern) => pattern.test(text))) $(el).remove();
     });
     for (const marker of rules.tailMarkers) cutFromMarker($, marker);
   }
