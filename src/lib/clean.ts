@@ -18,7 +18,7 @@ export interface BoilerplateRules {
   /** A block whose text contains one of these is removed, and everything after it. */
   tailMarkers: readonly string[];
   /** A short block (under 400 characters) whose whole text matches one of these is removed. */
-  blockPatterns?: readonly RegExp[];
+  blockPatterns: readonly RegExp[];
 }
 
 export const GENERIC_BOILERPLATE: BoilerplateRules = {
@@ -75,27 +75,32 @@ export interface CleanOptions {
 
 /** Cleans one item body. Never throws on input; a pathological tree falls back to the allow-list alone. */
 export function cleanArticleHtml(html: string, options: CleanOptions): CleanedArticle {
+  if (roughNestingDepth(html) > MAX_STRUCTURED_DEPTH) return cleanWithAllowListOnly(html, options.baseUrl);
   try {
-    if (roughNestingDepth(html) > MAX_STRUCTURED_DEPTH) throw new RangeError('nesting too deep for structured cleaning');
     return cleanStructured(html, options);
   } catch (error) {
-    // Only stack exhaustion on absurdly deep trees is expected here (cheerio serialises recursively).
+    // Only stack exhaustion is expected here (cheerio walks and serialises recursively).
     if (!(error instanceof RangeError)) throw error;
-    const safe = sanitizeArticleHtml(html, options.baseUrl);
-    return { html: safe, text: textOfSanitized(safe), lead: '' };
+    return cleanWithAllowListOnly(html, options.baseUrl);
   }
+}
+
+/** The allow-list alone: boilerplate stays, but the output is as safe and the tree is flattened. */
+function cleanWithAllowListOnly(html: string, baseUrl: string): CleanedArticle {
+  const safe = sanitizeArticleHtml(html, baseUrl);
+  return { html: safe, text: textOfSanitized(safe), lead: '' };
 }
 
 /** Beyond this depth cheerio's recursive walks cost seconds or the stack; real items stay far below. */
 const MAX_STRUCTURED_DEPTH = 500;
-const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li']);
+const UNCOUNTED_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li']);
 
-/** An upper estimate of element nesting, in one linear scan (p and li close implicitly, so they are not counted). */
+/** An estimate of element nesting in one linear scan: void elements, and p and li (closed implicitly), are not counted. */
 function roughNestingDepth(html: string): number {
   let depth = 0;
   let max = 0;
   for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/g)) {
-    if (VOID_TAGS.has(match[2].toLowerCase())) continue;
+    if (UNCOUNTED_TAGS.has(match[2].toLowerCase())) continue;
     depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
     if (depth > max) max = depth;
   }
@@ -134,7 +139,7 @@ function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
   $('a[href]').each((_, a) => {
     if (SHARE_LINK.test(a.attribs.href ?? '')) $(a).remove();
   });
-  const patterns = rules.blockPatterns ?? [];
+  const patterns = rules.blockPatterns;
   if (rules.blockPrefixes.length || rules.tailMarkers.length || patterns.length) {
     $('div, p, section, aside, footer, span, li, ul').each((_, el) => {
       const text = collapse($(el).text());

@@ -23,6 +23,7 @@ const rules = (partial: Partial<BoilerplateRules>): BoilerplateRules => ({
   selectors: [],
   blockPrefixes: [],
   tailMarkers: [],
+  blockPatterns: [],
   ...partial,
 });
 
