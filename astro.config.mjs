@@ -19,6 +19,7 @@ function basePath() {
 }
 
 /** Repeats the loader's summary as the build's last line, where an operator looks. */
+/** @type {import('astro').AstroIntegration} */
 const loadSummary = {
   name: 'news-load-summary',
   hooks: {

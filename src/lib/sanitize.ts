@@ -67,8 +67,9 @@ export function sanitizeOptionsFor(baseUrl: string): sanitizeHtml.IOptions {
     transformTags: {
       h1: 'h2',
       a: (tagName, attribs) => {
-        const href = attribs.href === undefined ? {} : { href: resolveUrl(attribs.href, baseUrl) };
-        return { tagName, attribs: { ...attribs, ...href, rel: LINK_REL } };
+        const resolved: Record<string, string> = { ...attribs, rel: LINK_REL };
+        if (attribs.href !== undefined) resolved.href = resolveUrl(attribs.href, baseUrl);
+        return { tagName, attribs: resolved };
       },
       img: (tagName, attribs) => ({
         tagName,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { load } from 'cheerio/slim';
+import type { Element } from 'domhandler';
 import { toArticleEntry } from '../../src/lib/article.ts';
 import { cleanArticleHtml } from '../../src/lib/clean.ts';
 import { REAL_DIR, SEEDS_DIR } from '../support/corpus.ts';
@@ -87,7 +88,8 @@ describe('every real capture', () => {
       assert.ok(result.ok, (result as { reason?: string }).reason);
       const $ = load(result.entry.html);
       assert.equal($('script, style, iframe, frame, object, embed, form, input, base, meta, link').length, 0);
-      $('*').each((_, el) => {
+      $('*').each((_, node) => {
+        const el = node as Element;
         for (const [attr, value] of Object.entries(el.attribs)) {
           assert.doesNotMatch(attr, /^on|^style$/i, `${el.tagName}[${attr}]`);
           if (attr === 'href' || attr === 'src') assert.match(value, /^(https?:|mailto:)/, `${el.tagName}[${attr}]=${value}`);
