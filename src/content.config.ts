@@ -15,6 +15,9 @@ const articleSchema = z.object({
   dateline: z.string().optional(),
   author: z.string().optional(),
   leadImage: z.object({ src: z.url(), alt: z.string() }).optional(),
+  section: z.string().optional(),
+  subjects: z.array(z.string()),
+  storyFeatures: z.string(),
   sourceFile: z.string(),
 });
 

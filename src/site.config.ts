@@ -8,6 +8,13 @@ import { assertTimeZone } from './lib/dates.ts';
 
 const env = process.env;
 
+function positiveInteger(name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new Error(`${name} "${raw}" is not a positive whole number`);
+  return Number(raw);
+}
+
 const timeZone = env.NEWS_TIMEZONE?.trim() || 'Asia/Shanghai';
 assertTimeZone(timeZone);
 
@@ -22,6 +29,10 @@ export const SITE = {
   timeZone,
   /** Articles on the home page. */
   homeArticleCount: 60,
+  /** Articles per page on day, topic and outlet pages. */
+  pageSize: positiveInteger('NEWS_PAGE_SIZE') ?? 30,
+  /** Articles a subject needs to become a topic; by default 2 for small sites, 3 from 100 articles. */
+  minSubjectArticles: positiveInteger('NEWS_SUBJECT_MIN_ARTICLES'),
   /** The folder of capture files, relative to the project root unless absolute. */
   contentDir: resolve(env.NEWS_CONTENT_DIR?.trim() || 'content'),
   /** Any bad file fails the build instead of being skipped and reported. */

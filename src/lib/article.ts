@@ -2,6 +2,9 @@ import { cleanArticleHtml, type LeadImage } from './clean.ts';
 import { articleIdFromUrl, canonicalizeUrl } from './identity.ts';
 import { boilerplateForUrl, outletForUrl, type Outlet } from './outlets.ts';
 import { parseCaptureBytes, type ParseOptions } from './parse.ts';
+import { sectionOf } from './sections.ts';
+import { encodeFeatures, storyFeatures } from './stories.ts';
+import { extractSubjects } from './subjects.ts';
 import { detectLanguage, readingMinutes, summarize } from './text.ts';
 
 /** Everything a page or feed needs to know about an article, besides its body HTML. */
@@ -20,6 +23,12 @@ export interface ArticleData {
   dateline?: string;
   author?: string;
   leadImage?: LeadImage;
+  /** Shared section name (see sections.ts), when the outlet files the article somewhere. */
+  section?: string;
+  /** Subject candidates, most salient first; which become topics is decided across the corpus. */
+  subjects: string[];
+  /** Hashed shingles for finding other articles of the same story, encoded (see stories.ts). */
+  storyFeatures: string;
   /** The capture file this article was built from, relative to the content folder. */
   sourceFile: string;
 }
@@ -43,16 +52,22 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
   if (cleaned.text === '' && !cleaned.leadImage && !/<img\b/.test(cleaned.html)) {
     return { ok: false, reason: 'the body has no readable content once cleaned' };
   }
+  const lang = detectLanguage(`${title}\n${cleaned.text}`);
+  const subjects = extractSubjects(title, cleaned.text, lang);
+  const section = sectionOf(canonical, title);
   const data: ArticleData = {
     title,
     url: canonical,
     capturedAt,
     outlet: outletForUrl(canonical),
-    lang: detectLanguage(`${title}\n${cleaned.text}`),
+    lang,
     readingMinutes: readingMinutes(cleaned.text),
     summary: summarize(cleaned.lead || cleaned.text),
     textLength: cleaned.text.length,
+    subjects,
+    storyFeatures: encodeFeatures(storyFeatures(title, cleaned.text, lang, subjects)),
     sourceFile,
+    ...(section ? { section } : {}),
     ...(cleaned.dateline ? { dateline: cleaned.dateline } : {}),
     ...(cleaned.author ? { author: cleaned.author } : {}),
     ...(cleaned.leadImage ? { leadImage: cleaned.leadImage } : {}),

@@ -14,6 +14,21 @@ export function articlePath(id: string): string {
   return `articles/${encodeURIComponent(id)}/`;
 }
 
+/** Path of a topic page (section or subject), relative to the base; page 2 onwards get a number. */
+export function topicPath(slug: string, page = 1): string {
+  return `topics/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`;
+}
+
+/** Path of an outlet's page, relative to the base. */
+export function sourcePath(slug: string, page = 1): string {
+  return `sources/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`;
+}
+
+/** Page `page` of a paginated listing whose first page is at `firstPath`. */
+export function pagePath(firstPath: string, page: number): string {
+  return page > 1 ? `${firstPath}${page}/` : firstPath;
+}
+
 /** An absolute URL for a base-relative path on the deployed site. */
 export function absoluteUrl(site: string | URL, base: string, path = ''): string {
   return new URL(withBase(base, path), site).href;

@@ -1,0 +1,215 @@
+import { toSimplified } from './chinese.ts';
+
+/**
+ * Stories: articles that report the same event, across outlets and captures. Chinese has no
+ * word boundaries, so an article is described by the character bigrams (shingles of two) of its
+ * title and opening, plus words for Latin-script text, all hashed to numbers. Two articles are
+ * compared by cosine similarity with rare shingles weighted up (IDF over the corpus): sharing
+ * 张一鸣 or 北约 says far more than sharing 中国.
+ */
+
+/** Characters of text after the title that describe the event: news puts it first. */
+const OPENING_CHARS = 240;
+/** Features kept per article (the title's come first). */
+export const MAX_STORY_FEATURES = 128;
+
+/** FNV-1a with a final mix: a stable 32-bit id for a shingle. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]{4,}/gu;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * The article's story features, distinct: its subjects (names weigh most when shared), then
+ * hashed CJK bigrams and Latin words (4 letters or more) of the title and opening. URLs are
+ * left out: link-only items would otherwise match on `https` and a host name.
+ */
+export function storyFeatures(title: string, text: string, lang = '', subjects: readonly string[] = []): number[] {
+  let source = `${title}\n${text.slice(0, OPENING_CHARS)}`.replace(/\b(?:https?:\/\/|www\.)\S*/g, ' ');
+  if (lang === 'zh-Hant') source = toSimplified(source);
+  const features = new Set<number>(subjects.map((subject) => hash32(`@${subject}`)));
+  for (const [run] of source.toLowerCase().matchAll(CJK_RUN)) {
+    if (CJK_START.test(run)) {
+      for (let i = 0; i + 2 <= run.length; i++) features.add(hash32(run.slice(i, i + 2)));
+    } else if (!/^\d+$/.test(run)) {
+      features.add(hash32(run));
+    }
+    if (features.size >= MAX_STORY_FEATURES) break;
+  }
+  return [...features].slice(0, MAX_STORY_FEATURES);
+}
+
+/** Features as compact text for the content store: base64 of little-endian 32-bit words (5.3 characters each, not 11). */
+export function encodeFeatures(features: readonly number[]): string {
+  const words = new Uint32Array(features);
+  return Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString('base64');
+}
+
+export function decodeFeatures(encoded: string): number[] {
+  const bytes = Buffer.from(encoded, 'base64');
+  const features: number[] = [];
+  for (let offset = 0; offset + 4 <= bytes.length; offset += 4) features.push(bytes.readUInt32LE(offset));
+  return features;
+}
+
+/**
+ * Documents assumed besides the corpus when weighting features, so that a small site (the two
+ * sample articles) weighs shared features much as a large one does instead of calling them common.
+ */
+const BACKGROUND_DOCUMENTS = 200;
+
+export interface StoryCandidate {
+  id: string;
+  /** Capture time in ms. */
+  time: number;
+  features: readonly number[];
+}
+
+export interface StoryOptions {
+  /** Two articles further apart in time than this are never one story. */
+  windowDays: number;
+  /** IDF-weighted cosine similarity from which two articles tell one story. */
+  minSimilarity: number;
+  /** Distinct features two articles must share: a few rare words in common are chance, not a story. */
+  minSharedFeatures: number;
+  /** A feature in more articles than this carries no story signal and is not used to find candidates. */
+  maxDocumentFrequency: number;
+}
+
+export const DEFAULT_STORY_OPTIONS: StoryOptions = { windowDays: 7, minSimilarity: 0.13, minSharedFeatures: 8, maxDocumentFrequency: 400 };
+
+export interface RelatedPair {
+  a: string;
+  b: string;
+  similarity: number;
+}
+
+/**
+ * Every pair of articles similar enough to be one story, within the time window. Candidates
+ * come from an inverted index over features, so articles that share no uncommon feature are
+ * never compared.
+ */
+export function findStoryPairs(articles: readonly StoryCandidate[], options: StoryOptions = DEFAULT_STORY_OPTIONS): RelatedPair[] {
+  const byTime = articles.toSorted((x, y) => x.time - y.time || (x.id < y.id ? -1 : 1));
+  const postings = new Map<number, number[]>();
+  byTime.forEach((article, index) => {
+    for (const feature of article.features) {
+      const list = postings.get(feature);
+      if (list) list.push(index);
+      else postings.set(feature, [index]);
+    }
+  });
+  const total = byTime.length;
+  const weight = (feature: number) => {
+    const idf = Math.log(1 + (total + BACKGROUND_DOCUMENTS) / postings.get(feature)!.length);
+    return idf * idf;
+  };
+  const norms = byTime.map((article) => Math.sqrt(article.features.reduce((sum, f) => sum + weight(f), 0)));
+  const windowMs = options.windowDays * 86_400_000;
+  const pairs: RelatedPair[] = [];
+  const scores = new Map<number, { dot: number; shared: number }>();
+  for (let index = 0; index < total; index++) {
+    const article = byTime[index];
+    scores.clear();
+    for (const feature of article.features) {
+      const list = postings.get(feature)!;
+      if (list.length > options.maxDocumentFrequency) continue;
+      const w = weight(feature);
+      // Only later articles (each pair is scored once), and only inside the window.
+      for (let at = bisectAfter(list, index); at < list.length; at++) {
+        const other = list[at];
+        if (byTime[other].time - article.time > windowMs) break;
+        const score = scores.get(other);
+        if (score) {
+          score.dot += w;
+          score.shared++;
+        } else scores.set(other, { dot: w, shared: 1 });
+      }
+    }
+    for (const [other, { dot, shared }] of scores) {
+      if (shared < options.minSharedFeatures) continue;
+      const similarity = dot / (norms[index] * norms[other] || 1);
+      if (similarity >= options.minSimilarity) pairs.push({ a: article.id, b: byTime[other].id, similarity: Math.min(1, similarity) });
+    }
+  }
+  return pairs;
+}
+
+/** First position in an ascending list holding a value greater than `value`. */
+function bisectAfter(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** For each article, the others of its story, most similar first (at most `limit`). */
+export function relatedById(pairs: readonly RelatedPair[], limit = 5): Map<string, { id: string; similarity: number }[]> {
+  const related = new Map<string, { id: string; similarity: number }[]>();
+  const add = (from: string, id: string, similarity: number) => {
+    const list = related.get(from);
+    if (list) list.push({ id, similarity });
+    else related.set(from, [{ id, similarity }]);
+  };
+  for (const { a, b, similarity } of pairs) {
+    add(a, b, similarity);
+    add(b, a, similarity);
+  }
+  for (const [id, list] of related) {
+    related.set(id, list.sort((x, y) => y.similarity - x.similarity || (x.id < y.id ? -1 : 1)).slice(0, limit));
+  }
+  return related;
+}
+
+/**
+ * Stories as groups of article ids (two or more each): the connected groups of story pairs.
+ * Pairs are joined strongest first, and a group stops growing at `maxSize`, so a chain of
+ * loosely similar articles never becomes one giant story.
+ */
+export function groupStories(pairs: readonly RelatedPair[], maxSize = 12): string[][] {
+  const parent = new Map<string, string>();
+  const size = new Map<string, number>();
+  const root = (id: string): string => {
+    let node = id;
+    while (parent.get(node) !== node) node = parent.get(node)!;
+    return node;
+  };
+  for (const { a, b } of pairs) {
+    for (const id of [a, b]) {
+      if (!parent.has(id)) {
+        parent.set(id, id);
+        size.set(id, 1);
+      }
+    }
+  }
+  for (const { a, b } of pairs.toSorted((x, y) => y.similarity - x.similarity || (x.a + x.b < y.a + y.b ? -1 : 1))) {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra === rb || size.get(ra)! + size.get(rb)! > maxSize) continue;
+    const [big, small] = size.get(ra)! >= size.get(rb)! ? [ra, rb] : [rb, ra];
+    parent.set(small, big);
+    size.set(big, size.get(big)! + size.get(small)!);
+  }
+  const groups = new Map<string, string[]>();
+  for (const id of parent.keys()) {
+    const r = root(id);
+    const group = groups.get(r);
+    if (group) group.push(id);
+    else groups.set(r, [id]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
