@@ -81,12 +81,16 @@ export function extractSubjects(title: string, text: string, lang: string): stri
   const simplifiedTitle = lang === 'zh-Hant' ? toSimplified(title) : title;
   const simplifiedText = lang === 'zh-Hant' ? toSimplified(text) : text;
   const opening = `${simplifiedTitle}\n${simplifiedText.slice(0, TAGGED_PREFIX_CHARS)}`;
-  const scored = new Map<string, number>();
+  const mentions = new Map<string, number>();
   for (const name of taggedNames(opening)) {
-    if (scored.has(name) || !isPlausibleSubject(name)) continue;
+    if (!mentions.has(name) && isPlausibleSubject(name)) mentions.set(name, occurrences(`${simplifiedTitle}\n${simplifiedText}`, name));
+  }
+  const scored = new Map<string, number>();
+  for (const [name, count] of mentions) {
+    // A fragment of a longer name that never occurs on its own (斯托 of 斯托尔滕贝格) is not a subject.
+    const fragment = [...mentions].some(([other, otherCount]) => other !== name && other.includes(name) && otherCount >= count);
     const inTitle = simplifiedTitle.includes(name);
-    const mentions = occurrences(simplifiedText, name);
-    if (inTitle || mentions >= 2) scored.set(name, (inTitle ? 100 : 0) + mentions);
+    if (!fragment && (inTitle || count >= 2)) scored.set(name, (inTitle ? 100 : 0) + count);
   }
   return [...scored]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

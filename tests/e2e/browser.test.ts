@@ -40,7 +40,7 @@ describe('reading the site in Chromium (served under /news/)', () => {
     await page.waitForURL(/\/news\/articles\/[0-9a-f]{16}\/$/);
     assert.equal((await page.locator('h1').textContent())!.trim(), title);
     assert.match((await page.locator('.article-body').innerText()), /特朗普/);
-    assert.match(await page.locator('.meta').innerText(), /UTC\+08:00/);
+    assert.match(await page.locator('article .meta').innerText(), /UTC\+08:00/);
     await page.screenshot({ path: join(SHOTS, 'article-phone.png'), fullPage: false });
     await page.locator('.prev-next a').first().click();
     await page.waitForURL(/\/news\/articles\/[0-9a-f]{16}\/$/);
@@ -49,6 +49,44 @@ describe('reading the site in Chromium (served under /news/)', () => {
     assert.equal(notFound?.status(), 404);
     assert.match(await page.locator('h1').textContent() ?? '', /找不到页面/);
     assert.deepEqual(failed.filter((url) => !url.includes('no-such-page')), []);
+    await context.close();
+  });
+
+  it('walks home → archive → a day → an article → a topic → a related story', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().startsWith(server.origin) && response.status() >= 400) failed.push(response.url());
+    });
+    await page.goto(server.url);
+    await page.locator('.site-nav a', { hasText: '归档' }).click();
+    await page.waitForURL(`${server.url}archive/`);
+    assert.equal(await page.locator('.site-nav a[aria-current=page]').textContent(), '归档');
+    await page.locator('.archive-years h2 a').first().click();
+    await page.waitForURL(/\/archive\/2024\/$/);
+    await page.locator('.archive-months a').first().click();
+    await page.waitForURL(/\/archive\/2024\/02\/$/);
+    assert.equal(await page.locator('.archive-days li').count(), 2);
+    await page.locator('.archive-days a').first().click();
+    await page.waitForURL(/\/archive\/2024\/02\/03\/$/);
+    assert.match(await page.locator('h1').innerText(), /2024年2月3日/);
+    await page.screenshot({ path: join(SHOTS, 'day.png') });
+    await page.locator('.article-card h3 a').first().click();
+    await page.waitForURL(/\/articles\/[0-9a-f]{16}\/$/);
+    const articleTitle = (await page.locator('h1').innerText()).trim();
+    await page.locator('.topic-links a', { hasText: '北约' }).click();
+    await page.waitForURL(/\/topics\/%E5%8C%97%E7%BA%A6\/$/);
+    assert.match(await page.locator('h1').innerText(), /北约/);
+    assert.equal(await page.locator('.article-card').count(), 2);
+    await page.screenshot({ path: join(SHOTS, 'topic.png') });
+    await page.locator('.article-card h3 a', { hasText: articleTitle }).click();
+    await page.locator('.related a').first().click();
+    await page.waitForURL(/\/articles\/[0-9a-f]{16}\/$/);
+    const relatedTitle = (await page.locator('h1').innerText()).trim();
+    assert.notEqual(relatedTitle, articleTitle);
+    assert.equal((await page.locator('.related a').first().innerText()).trim(), articleTitle);
+    assert.deepEqual(failed, []);
     await context.close();
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { buildSite, listFiles, readText } from '../support/build.ts';
+import { articlePageIds, articlesLinkedUnder, assertArchiveCountsAddUp, assertLinksResolve } from '../support/site-checks.ts';
 import { REAL_DIR, SEEDS_DIR } from '../support/corpus.ts';
 
 const summaryOf = (log: string) => /articles: (\d+) published, (\d+) skipped, (\d+) duplicates merged/.exec(log);
@@ -42,6 +43,28 @@ describe('default build of content/', () => {
     const first = load(readText(join(build.outDir, articlePages.find((f) => readText(join(build.outDir, f)).includes('肖曼'))!)));
     assert.equal(first('.author').text(), '作者：肖曼');
   });
+  it('writes the archive, topic and outlet indexes', () => {
+    for (const file of ['archive/index.html', 'archive/2024/index.html', 'archive/2024/02/index.html', 'archive/2024/02/02/index.html',
+      'archive/2024/02/03/index.html', 'topics/index.html', 'sources/index.html', 'sources/rfi/index.html']) {
+      assert.ok(files.includes(file), file);
+    }
+    for (const name of ['特朗普', '北约', '日本', '台湾', '美国', '要闻分析']) assert.ok(files.includes(`topics/${name}/index.html`), name);
+    const day = load(readText(join(build.outDir, 'archive/2024/02/03/index.html')));
+    assert.equal(day('.breadcrumbs a').length, 4);
+    assert.match(day('.day-nav a.prev').attr('href')!, /^\/archive\/2024\/02\/02\/$/);
+  });
+  it('links the two samples to each other as one story, and each to its topics', () => {
+    const [first, second] = articlePages.map((file) => ({ id: file.split('/')[1], $: load(readText(join(build.outDir, file))) }));
+    assert.deepEqual(first.$('.related a').map((_, a) => first.$(a).attr('href')).get(), [`/articles/${second.id}/`]);
+    assert.deepEqual(second.$('.related a').map((_, a) => second.$(a).attr('href')).get(), [`/articles/${first.id}/`]);
+    for (const { $ } of [first, second]) {
+      const topics = $('.topic-links a').map((_, a) => $(a).text()).get();
+      for (const name of ['特朗普', '北约', '日本', '台湾']) assert.ok(topics.includes(name), `${name} not in ${topics}`);
+    }
+    const home = load(readText(join(build.outDir, 'index.html')));
+    assert.equal(home('.stories .story').length, 1);
+    assert.match(home('.stories .meta').text(), /2 篇报道 · RFI 法广/);
+  });
   it('lists both articles on the home page, grouped by day in the site zone', () => {
     const $ = load(readText(join(build.outDir, 'index.html')));
     assert.equal($('.article-card').length, 2);
@@ -53,33 +76,46 @@ describe('build under BASE_PATH=/news/', () => {
   const build = buildSite({ SITE_URL: 'https://example.org', BASE_PATH: '/news/' });
   it('links every internal href and src to a file that exists', () => {
     assert.equal(build.status, 0, build.log);
-    const pages = listFiles(build.outDir).filter((file) => file.endsWith('.html'));
-    let checked = 0;
-    for (const page of pages) {
-      const $ = load(readText(join(build.outDir, page)));
-      $('[href], [src]').each((_, el) => {
-        const value = $(el).attr('href') ?? $(el).attr('src')!;
-        if (/^https?:\/\//.test(value)) return;
-        assert.match(value, /^\/news\//, `${page}: ${value}`);
-        const target = join(build.outDir, decodeURIComponent(value.slice('/news/'.length).split(/[?#]/)[0]));
-        assert.ok(existsSync(value.endsWith('/') ? join(target, 'index.html') : target), `${page}: ${value}`);
-        checked++;
-      });
-    }
-    assert.ok(checked > 10);
+    assert.ok(assertLinksResolve(build.outDir, '/news/') > 50);
+  });
+  it('percent-encodes Chinese topic URLs under the base', () => {
+    const $ = load(readText(join(build.outDir, 'topics/index.html')));
+    assert.ok($('.topic-cloud a').length >= 6);
+    $('.topic-cloud a').each((_, a) => assert.match($(a).attr('href')!, /^\/news\/topics\/%[0-9A-F]{2}/));
   });
 });
 
 describe('build of the real corpus', () => {
-  const build = buildSite({ NEWS_CONTENT_DIR: REAL_DIR });
+  // A small page size, so that day, topic and outlet pages paginate.
+  const build = buildSite({ NEWS_CONTENT_DIR: REAL_DIR, NEWS_PAGE_SIZE: '7', NEWS_TIMEZONE: 'Europe/Paris' });
+  const files = listFiles(build.outDir);
+  const articleIds = articlePageIds(build.outDir);
   it('publishes or names every capture', () => {
     assert.equal(build.status, 0, build.log);
     const captures = readdirSync(REAL_DIR).filter((name) => name.endsWith('.txt')).length;
     const [, published, skipped, merged] = summaryOf(build.log)!.map(Number);
     assert.equal(published + skipped + merged, captures);
     assert.equal((build.log.match(/skipped \S+\.txt: /g) ?? []).length, skipped * 2);
-    const pages = listFiles(build.outDir).filter((file) => /^articles\/[0-9a-f]{16}\/index\.html$/.test(file));
-    assert.equal(pages.length, published);
+    assert.equal(articleIds.size, published);
+  });
+  it('reaches every article from the day pages, and from its outlet page', () => {
+    assert.deepEqual(articlesLinkedUnder(build.outDir, 'archive/'), articleIds);
+    assert.deepEqual(articlesLinkedUnder(build.outDir, 'sources/'), articleIds);
+    for (const slug of readdirSync(join(build.outDir, 'sources'))) {
+      const onOutletPages = articlesLinkedUnder(build.outDir, `sources/${slug}/`);
+      for (const id of onOutletPages) assert.match(readText(join(build.outDir, 'articles', id, 'index.html')), new RegExp(`href="/sources/${slug.replace(/\./g, '\\.')}/"`));
+    }
+  });
+  it('counts add up: archive root, years and months', () => {
+    assert.equal(assertArchiveCountsAddUp(build.outDir), articleIds.size);
+  });
+  it('paginates long listings with rel=prev/next, and every link resolves', () => {
+    const second = files.filter((file) => /^(?:topics|sources|archive)\/.+\/2\/index\.html$/.test(file));
+    assert.ok(second.length > 5, 'nothing paginated');
+    const $ = load(readText(join(build.outDir, second[0])));
+    assert.ok($('head link[rel=prev]').attr('href'));
+    assert.ok($('.pagination a[rel=prev]').attr('href'));
+    assert.ok(assertLinksResolve(build.outDir, '/') > 1000);
   });
 });
 

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { archivePath, buildArchive } from '../../src/lib/archive.ts';
+import { sortNewestFirst } from '../../src/lib/article.ts';
+import { loadReal, loadSeeds } from '../support/articles.ts';
+
+const at = (id: string, iso: string) => ({ id, data: { capturedAt: new Date(iso) } });
+
+describe('buildArchive: day buckets in the site zone', () => {
+  const cases = [
+    { name: 'the seeds fall on two days in Shanghai', zone: 'Asia/Shanghai', items: loadSeeds(), days: ['2024-02-03', '2024-02-02'] },
+    { name: 'the seeds fall on one day in UTC', zone: 'UTC', items: loadSeeds(), days: ['2024-02-02'] },
+    {
+      name: 'Paris spring-forward day (23 hours) keeps its late evening',
+      zone: 'Europe/Paris',
+      items: [at('a', '2024-03-30T23:30:00Z'), at('b', '2024-03-31T21:59:59Z'), at('c', '2024-03-31T22:00:00Z')],
+      days: ['2024-04-01', '2024-03-31'],
+    },
+    {
+      name: 'New York fall-back day (25 hours) ends at 05:00 UTC',
+      zone: 'America/New_York',
+      items: [at('a', '2024-11-03T04:00:00Z'), at('b', '2024-11-04T04:59:59Z'), at('c', '2024-11-04T05:00:00Z')],
+      days: ['2024-11-04', '2024-11-03'],
+    },
+    {
+      name: 'a half-hour zone cuts days at 18:30 UTC',
+      zone: 'Asia/Kolkata',
+      items: [at('a', '2024-01-01T18:29:59Z'), at('b', '2024-01-01T18:30:00Z')],
+      days: ['2024-01-02', '2024-01-01'],
+    },
+  ];
+  for (const { name, zone, items, days } of cases) {
+    it(name, () => {
+      const archive = buildArchive(sortNewestFirst(items), zone);
+      assert.deepEqual(archive.days.map((day) => day.key), days);
+    });
+  }
+});
+
+describe('buildArchive over the real captures', () => {
+  const articles = sortNewestFirst(loadReal());
+  for (const zone of ['Asia/Shanghai', 'Europe/Paris', 'America/Los_Angeles', 'UTC']) {
+    it(`puts every article on exactly one day, and the counts add up (${zone})`, () => {
+      const archive = buildArchive(articles, zone);
+      const onDays = archive.days.flatMap((day) => day.articleIds);
+      assert.equal(onDays.length, articles.length);
+      assert.equal(new Set(onDays).size, articles.length);
+      assert.equal(archive.years.reduce((sum, year) => sum + year.count, 0), articles.length);
+      for (const year of archive.years) {
+        assert.equal(year.months.reduce((sum, month) => sum + month.count, 0), year.count);
+        for (const month of year.months) {
+          assert.equal(month.days.reduce((sum, day) => sum + day.articleIds.length, 0), month.count);
+          for (const day of month.days) assert.ok(day.key.startsWith(`${year.year}-${month.month}-`));
+        }
+      }
+      const keys = archive.days.map((day) => day.key);
+      assert.deepEqual(keys, keys.toSorted().reverse(), 'days newest first');
+    });
+  }
+});
+
+describe('archivePath', () => {
+  it('maps keys onto /archive/YYYY/MM/DD/', () => {
+    assert.equal(archivePath.day('2024-02-03'), 'archive/2024/02/03/');
+    assert.equal(archivePath.month('2024', '02'), 'archive/2024/02/');
+    assert.equal(archivePath.year('2024'), 'archive/2024/');
+  });
+});

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sortNewestFirst } from '../../src/lib/article.ts';
+import { sectionOf } from '../../src/lib/sections.ts';
+import { extractSubjects } from '../../src/lib/subjects.ts';
+import { buildTopics, defaultMinSubjectArticles, topicSlug } from '../../src/lib/topics.ts';
+import { loadReal, loadSeeds } from '../support/articles.ts';
+
+const seeds = sortNewestFirst(loadSeeds());
+const real = sortNewestFirst(loadReal());
+
+describe('sectionOf: each outlet URL layout onto one vocabulary', () => {
+  const cases = [
+    { url: 'https://www.rfi.fr/cn/%E4%B8%93%E6%A0%8F%E6%A3%80%E7%B4%A2/%E8%A6%81%E9%97%BB%E5%88%86%E6%9E%90/20240202-x', title: 'x - 要闻分析', section: '要闻分析' },
+    { url: 'https://www.rfi.fr/cn/%E7%BE%8E%E5%9B%BD/20240202-x', title: 'x', section: '美国' },
+    { url: 'http://www.rfi.fr//cn/%E6%B8%AF%E6%BE%B3%E5%8F%B0/20200907-x', title: 'x', section: '港澳台' },
+    { url: 'http://www.rfi.fr//cn/contenu/20200723-x', title: 'x – 法国国际广播电台 - RFI', section: undefined },
+    { url: 'http://www.rfi.fr//cn/%E5%8D%B0%E5%BA%A6', title: 'x', section: undefined },
+    { url: 'http://www.bbc.com/zhongwen/simp/chinese-news-55433966', title: 'x', section: '中国' },
+    { url: 'http://www.bbc.com/zhongwen/simp/world-51867084', title: 'x', section: '国际' },
+    { url: 'https://www.voachinese.com/a/us/a-b-20240101/6900001.html', title: 'x', section: '美国' },
+    { url: 'https://www.voachinese.com/a/5518367.html', title: 'x', section: undefined },
+    { url: 'https://www.dw.com/zh/%E6%97%B6%E6%94%BF%E9%A3%8E%E4%BA%91/x/a-63000001', title: 'x', section: '政治' },
+    { url: 'https://www.dw.com/zh/x/a-55560443', title: 'x', section: undefined },
+    { url: 'https://www.cna.com.tw/news/acn/202009170180.aspx', title: 'x', section: '两岸' },
+    { url: 'https://www.cna.com.tw/news/aopl/202009280009.aspx', title: 'x', section: '国际' },
+    { url: 'https://www.rti.org.tw/news/view/id/2073313', title: '[國際] 美國指控俄羅斯', section: '国际' },
+    { url: 'https://www.rti.org.tw/news/view/id/2073763', title: '[兩岸] 香港大學', section: '两岸' },
+    { url: 'https://www.rfa.org/mandarin/yataibaodao/gangtai/hx-01052021094352.html', title: 'x', section: '港澳台' },
+    { url: 'https://cn.nytimes.com/hk-taiwan/20201111/x/', title: 'x', section: '港澳台' },
+    { url: 'https://www.economist.com/united-states/2020/10/24/x', title: 'x', section: '美国' },
+    { url: 'https://www.zaobao.com/realtime/china/story20200727-1072402', title: 'x', section: '中国' },
+    { url: 'https://cn.reuters.com/article/x-idCNKBS28E137', title: 'x', section: undefined },
+  ];
+  for (const { url, title, section } of cases) it(`${decodeURI(url).slice(0, 70)} → ${section}`, () => assert.equal(sectionOf(url, title), section));
+});
+
+describe('extractSubjects', () => {
+  it('finds the people, places and organisations of both samples', () => {
+    for (const seed of seeds) {
+      for (const subject of ['特朗普', '北约', '日本', '台湾']) assert.ok(seed.data.subjects.includes(subject), `${seed.file} lacks ${subject}: ${seed.data.subjects}`);
+    }
+  });
+  it('joins a transliterated name the dictionary splits', () => {
+    assert.ok(seeds.some((seed) => seed.data.subjects.includes('斯托尔滕贝格')));
+  });
+  it('reads Traditional text in Simplified, so both scripts share subjects', () => {
+    const cna = real.find((article) => article.file.startsWith('145_'))!;
+    assert.equal(cna.data.lang, 'zh-Hant');
+    assert.ok(cna.data.subjects.includes('自民党') && cna.data.subjects.includes('安倍'), String(cna.data.subjects));
+  });
+  it('gives none for text that is not Chinese', () => {
+    assert.deepEqual(extractSubjects('Trump and NATO', 'Donald Trump spoke to NATO in Brussels.', 'en'), []);
+  });
+  it('never returns function words, single characters, numbers or boilerplate, in any real capture', () => {
+    const forbidden = /^(?:.|的|了|是|在|和|与|我们|他们|你们|这个|那个|表示|可能|已经|没有|记者|获取更多RSS|feedx|分享|广告)$/u;
+    for (const article of real) {
+      for (const subject of article.data.subjects) {
+        assert.doesNotMatch(subject, forbidden, `${article.file}: ${subject}`);
+        assert.match(subject, /\p{Script=Han}/u, `${article.file}: ${subject}`);
+        assert.doesNotMatch(subject, /^\d/, `${article.file}: ${subject}`);
+      }
+    }
+  });
+});
+
+describe('topicSlug', () => {
+  const cases = [
+    { name: '特朗普', slug: '特朗普' },
+    { name: 'Hong Kong', slug: 'hong-kong' },
+    { name: '  C#/.NET ', slug: 'c-net' },
+    { name: 'ＡＢＣ', slug: 'abc' },
+    { name: '美国/欧洲', slug: '美国-欧洲' },
+    { name: '?/#%', slug: '' },
+  ];
+  for (const { name, slug } of cases) it(`${JSON.stringify(name)} → ${JSON.stringify(slug)}`, () => assert.equal(topicSlug(name), slug));
+});
+
+describe('buildTopics', () => {
+  it('gives the samples their sections and shared subjects', () => {
+    const { topics, byArticle } = buildTopics(seeds, { minSubjectArticles: 2 });
+    const names = topics.map((topic) => topic.name);
+    for (const name of ['特朗普', '北约', '日本', '台湾', '美国', '要闻分析']) assert.ok(names.includes(name), `${name} missing from ${names}`);
+    assert.ok(topics.find((topic) => topic.name === '美国')!.kinds.includes('section'));
+    for (const seed of seeds) assert.ok(byArticle.get(seed.id)!.length >= 4);
+  });
+  it('keeps only subjects with enough articles, and never two topics on one URL', () => {
+    const min = defaultMinSubjectArticles(real.length);
+    assert.equal(min, 3);
+    const { topics, byArticle } = buildTopics(real, { minSubjectArticles: min });
+    assert.equal(new Set(topics.map((topic) => topic.slug)).size, topics.length);
+    for (const topic of topics) {
+      assert.notEqual(topic.slug, '');
+      if (!topic.kinds.includes('section')) assert.ok(topic.articleIds.length >= min, `${topic.name} has ${topic.articleIds.length}`);
+      assert.equal(new Set(topic.articleIds).size, topic.articleIds.length);
+      for (const id of topic.articleIds) assert.ok(byArticle.get(id)!.some((ref) => ref.slug === topic.slug));
+    }
+    const names = topics.map((topic) => topic.name);
+    for (const name of ['中国', '美国', '特朗普', '台湾', '香港', '习近平']) assert.ok(names.includes(name), `${name} missing`);
+  });
+  it('merges names that make one slug into one topic', () => {
+    const items = [
+      { id: 'a', data: { section: 'Hong Kong', subjects: [] } },
+      { id: 'b', data: { section: 'hong-kong', subjects: [] } },
+    ];
+    const { topics } = buildTopics(items, { minSubjectArticles: 1 });
+    assert.deepEqual(topics.map((topic) => [topic.slug, topic.articleIds]), [['hong-kong', ['a', 'b']]]);
+  });
+});
