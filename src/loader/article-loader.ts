@@ -18,6 +18,11 @@ export interface ArticleLoaderOptions {
   strict: boolean;
   /** Build time in ms; injectable for tests. */
   now?: () => number;
+  /**
+   * Identifies the code that turns a file into an article. Part of every file's digest, so a
+   * new version of the cleaning rules re-parses every file instead of keeping stale output.
+   */
+  pipelineVersion?: string;
 }
 
 /** What one load did, for the summary line and for tests. */
@@ -62,8 +67,32 @@ export async function listCaptureFiles(directory: string): Promise<{ files: stri
   return { files: files.sort(), ignored: ignored.sort() };
 }
 
-function digestOf(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64url');
+function digestOf(bytes: Uint8Array, pipelineVersion: string): string {
+  return createHash('sha1').update(pipelineVersion).update('\0').update(bytes).digest('base64url');
+}
+
+/** Libraries whose output ends up in an article, besides this project's own src/lib. */
+const PIPELINE_PACKAGES = ['cheerio', 'sanitize-html', 'jieba-wasm', 'opencc-js', 'htmlparser2'];
+
+/**
+ * A digest of src/lib and of the versions of the libraries it uses: what a stored article was
+ * made by. Read from the files next to this module; empty when they cannot be read.
+ */
+export async function pipelineVersion(): Promise<string> {
+  const hash = createHash('sha1');
+  try {
+    const libDir = new URL('../lib/', import.meta.url);
+    for (const name of (await readdir(libDir)).filter((file) => file.endsWith('.ts')).sort()) {
+      hash.update(name).update(await readFile(new URL(name, libDir)));
+    }
+    for (const name of PIPELINE_PACKAGES) {
+      const manifest = await readFile(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8').catch(() => '{}');
+      hash.update(`${name}@${JSON.parse(manifest).version ?? '?'}`);
+    }
+  } catch {
+    return '';
+  }
+  return hash.digest('base64url');
 }
 
 /** Loads every capture file into the store; see ArticleLoaderOptions. */
@@ -92,7 +121,7 @@ export async function loadArticles(context: Pick<LoaderContext, 'store' | 'meta'
       continue;
     }
     const bytes = await readFile(path);
-    const digest = digestOf(bytes);
+    const digest = digestOf(bytes, options.pipelineVersion ?? '');
     const known = previous[file];
     let record: FileRecord;
     let entry: { data: ArticleData; html: string } | undefined;
@@ -159,8 +188,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
   return {
     name: 'article-loader',
     async load(context) {
+      const version = options.pipelineVersion ?? (await pipelineVersion());
       const run = async () => {
-        const report = await loadArticles(context, options);
+        const report = await loadArticles(context, { ...options, pipelineVersion: version });
         if (report.ignored.length) {
           const shown = report.ignored.slice(0, 5).join(', ');
           context.logger.info(`ignored ${report.ignored.length} files that are not .txt captures: ${shown}${report.ignored.length > 5 ? ', …' : ''}`);
