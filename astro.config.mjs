@@ -1,4 +1,5 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
@@ -40,6 +41,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   cacheDir: process.env.NEWS_CACHE_DIR || './node_modules/.astro',
-  integrations: [loadSummary],
+  // The 404 page is not a page to index.
+  integrations: [loadSummary, sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
   devToolbar: { enabled: false },
 });

@@ -31,6 +31,10 @@ export const SITE = {
   homeArticleCount: 60,
   /** Articles per page on day, topic and outlet pages. */
   pageSize: positiveInteger('NEWS_PAGE_SIZE') ?? 30,
+  /** Items in /rss.xml (full content), and in each archive feed document (summaries). */
+  feedSize: positiveInteger('NEWS_FEED_SIZE') ?? 50,
+  /** Items in each topic's and outlet's feed (full content). */
+  topicFeedSize: positiveInteger('NEWS_TOPIC_FEED_SIZE') ?? 20,
   /** Articles a subject needs to become a topic; by default 2 for small sites, 3 from 100 articles. */
   minSubjectArticles: positiveInteger('NEWS_SUBJECT_MIN_ARTICLES'),
   /** The folder of capture files, relative to the project root unless absolute. */

@@ -24,6 +24,14 @@ export function sourcePath(slug: string, page = 1): string {
   return `sources/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`;
 }
 
+/** Paths of the feeds, relative to the base. */
+export const feedPath = {
+  site: () => 'rss.xml',
+  topic: (slug: string) => `${topicPath(slug)}rss.xml`,
+  source: (slug: string) => `${sourcePath(slug)}rss.xml`,
+  archive: (page: number) => `feeds/archive/${page}.xml`,
+};
+
 /** Page `page` of a paginated listing whose first page is at `firstPath`. */
 export function pagePath(firstPath: string, page: number): string {
   return page > 1 ? `${firstPath}${page}/` : firstPath;
