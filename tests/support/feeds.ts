@@ -7,10 +7,25 @@ import { parseRssFeed } from 'feedsmith';
 
 /** Feed checks with real parsers and readers: feedsmith (npm), xmllint, Python's feedparser and newsboat (Debian). */
 
-export type ParsedFeed = ReturnType<typeof parseRssFeed>;
+/** The parts of a parsed RSS feed the tests read. */
+export interface ParsedFeed {
+  title?: string;
+  link?: string;
+  language?: string;
+  atom?: { links?: { href?: string; rel?: string }[] };
+  items?: {
+    title?: string;
+    link?: string;
+    pubDate?: string;
+    description?: string;
+    guid?: { value?: string };
+    content?: { encoded?: string };
+    categories?: { name?: string }[];
+  }[];
+}
 
 export function parseFeed(xml: string): ParsedFeed {
-  return parseRssFeed(xml);
+  return parseRssFeed(xml) as ParsedFeed;
 }
 
 /** xmllint's verdict on well-formedness: '' when well-formed, else its complaint. */
