@@ -24,6 +24,10 @@ const rules = (partial: Partial<BoilerplateRules>): BoilerplateRules => ({
   blockPrefixes: [],
   tailMarkers: [],
   blockPatterns: [],
+  textPatterns: [],
+  linkLists: [],
+  unwrap: [],
+  sourceFixes: [],
   ...partial,
 });
 
