@@ -235,22 +235,22 @@ const MEDIA_TAGS = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'objec
 function isLinkList(el: Element, href: RegExp): boolean {
   let links = 0;
   let outside = '';
-  let media = false;
+  let disqualified = false; // a link elsewhere, or media
   const walk = (nodes: AnyNode[]): void => {
     for (const node of nodes) {
       if (node.type === 'text') outside += node.data;
       else if (node.type === 'tag') {
         if (node.tagName === 'a') {
           links++;
-          if (!href.test(node.attribs.href ?? '')) media = true;
-        } else if (MEDIA_TAGS.has(node.tagName)) media = true;
+          if (!href.test(node.attribs.href ?? '')) disqualified = true;
+        } else if (MEDIA_TAGS.has(node.tagName)) disqualified = true;
         else walk(node.children);
       }
-      if (media) return;
+      if (disqualified) return;
     }
   };
   walk(el.children);
-  return links > 0 && !media && outside.replace(LIST_SEPARATORS, '') === '';
+  return links > 0 && !disqualified && outside.replace(LIST_SEPARATORS, '') === '';
 }
 
 /** Relative time text ("24 分钟前", "3 hours ago"): stale once captured. */
