@@ -19,20 +19,52 @@ export interface BoilerplateRules {
   tailMarkers: readonly string[];
   /** A short block (under 400 characters) whose whole text matches one of these is removed. */
   blockPatterns: readonly RegExp[];
+  /** Elements of `selector` whose collapsed text matches `pattern` are removed (for non-block or long elements). */
+  textPatterns: readonly TextPattern[];
+  /** Related-story lists: removed when they hold nothing but links (to `href`) and separators. */
+  linkLists: readonly LinkList[];
+  /** Elements replaced by their children: the text stays, the link or wrapper goes. */
+  unwrap: readonly string[];
+  /** [pattern, replacement] run over the raw body before parsing, to repair markup the parser would misread. */
+  sourceFixes: readonly SourceFix[];
 }
+
+export interface TextPattern {
+  selector: string;
+  pattern: RegExp;
+}
+
+export interface LinkList {
+  selector: string;
+  href: RegExp;
+}
+
+export type SourceFix = readonly [pattern: RegExp, replacement: string];
 
 export const GENERIC_BOILERPLATE: BoilerplateRules = {
   selectors: [
     'script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'form', 'button', 'input',
+    'select', 'textarea', 'progress',
     '[data-selfpromo-newsletter]', '[data-selfpromo-app]', '[data-root-share]', '[hidden]',
-    '.feedflare', 'a[href*="feeds.feedburner.com/~ff/"]', 'a[href*="feedsportal.com"]',
+    '.feedflare', 'a[href*="feeds.feedburner.com/~ff/"]', 'a[href*="feedads.g.doubleclick.net"]', 'a[href*="feedsportal.com"]',
     'a[href^="https://feedx.net"]', 'a[href^="https://feedx.run"]', 'a[href^="http://feedx.net"]',
     'share-button', '.sharedaddy', '.share-buttons', '.social-share',
+    // WordPress oEmbed cards of the site's own posts, the Getty "Embed from" anchor, WordPress.com share/comment links.
+    'iframe.wp-embedded-content', 'blockquote.wp-embedded-content', 'a.gie-single', 'a[href*="feeds.wordpress.com/1.0/go"]',
+    '.module-crunchbase', 'p:has(> a[title="Flattr"])',
   ],
   blockPrefixes: ['分享 :', '分享：', '分享:'],
   tailMarkers: ['获取更多RSS'],
-  // WordPress feeds end with "The post <title> appeared first on <site>." (some say "first appeared on").
-  blockPatterns: [/^The post .{1,300} (?:appeared first on|first appeared on) .{1,80}$/],
+  blockPatterns: [
+    // WordPress feeds end with "The post <title> appeared first on <site>." (some say "first appeared on").
+    /^The post .{1,300} (?:appeared first on|first appeared on) .{1,80}$/,
+    // hnrss items: the body is the links plus these counters.
+    /^(?:Points: \d+|# Comments: \d+)$/,
+  ],
+  textPatterns: [],
+  linkLists: [],
+  unwrap: [],
+  sourceFixes: [],
 };
 
 /** Hosts whose links are share buttons, never content. */
@@ -44,6 +76,7 @@ const DATELINE_PATTERNS = [
   /^\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期.|周.))?(?:\s*\d{1,2}:\d{2})?$/, // bbc, voa
   /^\d{1,2}\.\d{1,2}\.\d{4}(?:\s*\d{1,2}:\d{2})?$/, // dw 02.02.2024
   /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/,
+  /^[A-Z][a-z]{2} \d{1,2}(?:st|nd|rd|th) \d{4}$/, // economist Nov 14th 2020
 ];
 
 const AUTHOR_LABEL = /^(?:作者|文|记者|撰稿|撰文|By)\s*[:：]?\s*$/i;
@@ -75,9 +108,12 @@ export interface CleanOptions {
 
 /** Cleans one item body. Never throws on input; a pathological tree falls back to the allow-list alone. */
 export function cleanArticleHtml(html: string, options: CleanOptions): CleanedArticle {
+  const rules = options.outletRules ? combineRules(GENERIC_BOILERPLATE, options.outletRules) : GENERIC_BOILERPLATE;
+  html = unescapeEscapedMarkup(html);
+  for (const [pattern, replacement] of rules.sourceFixes) html = html.replace(pattern, replacement);
   if (roughNestingDepth(html) > MAX_STRUCTURED_DEPTH) return cleanWithAllowListOnly(html, options.baseUrl);
   try {
-    return cleanStructured(html, options);
+    return cleanStructured(html, options.baseUrl, rules);
   } catch (error) {
     // Only stack exhaustion is expected here (cheerio walks and serialises recursively).
     if (!(error instanceof RangeError)) throw error;
@@ -89,6 +125,29 @@ export function cleanArticleHtml(html: string, options: CleanOptions): CleanedAr
 function cleanWithAllowListOnly(html: string, baseUrl: string): CleanedArticle {
   const safe = sanitizeArticleHtml(html, baseUrl);
   return { html: safe, text: textOfSanitized(safe), lead: '' };
+}
+
+/** Generic and outlet rules as one set, so that each pass over the tree runs once. */
+function combineRules(a: BoilerplateRules, b: BoilerplateRules): BoilerplateRules {
+  return {
+    selectors: [...a.selectors, ...b.selectors],
+    blockPrefixes: [...a.blockPrefixes, ...b.blockPrefixes],
+    tailMarkers: [...a.tailMarkers, ...b.tailMarkers],
+    blockPatterns: [...a.blockPatterns, ...b.blockPatterns],
+    textPatterns: [...a.textPatterns, ...b.textPatterns],
+    linkLists: [...a.linkLists, ...b.linkLists],
+    unwrap: [...a.unwrap, ...b.unwrap],
+    sourceFixes: [...a.sourceFixes, ...b.sourceFixes],
+  };
+}
+
+/**
+ * Some feeds (Reddit's Atom) escape the item HTML twice, so the body arrives as text showing
+ * the tags. When the body holds no tag at all but starts with an escaped one, decode it once.
+ */
+function unescapeEscapedMarkup(html: string): string {
+  if (html.includes('<') || !/^\s*&lt;[!a-zA-Z]/.test(html)) return html;
+  return load(html, { xml: false }, false).text();
 }
 
 /** Beyond this depth cheerio's recursive walks cost seconds or the stack; real items stay far below. */
@@ -107,21 +166,22 @@ function roughNestingDepth(html: string): number {
   return max;
 }
 
-function cleanStructured(html: string, options: CleanOptions): CleanedArticle {
+function cleanStructured(html: string, baseUrl: string, rules: BoilerplateRules): CleanedArticle {
   const $ = load(html, { xml: false }, false);
   // Lazy-loading pages put the real <img> in <noscript>: keep it (the allow-list still filters it).
   $('noscript').each((_, el) => {
     if ($(el).find('img').length) $(el).replaceWith($(el).contents());
   });
-  for (const rules of [GENERIC_BOILERPLATE, options.outletRules]) if (rules) removeBoilerplate($, rules);
+  removeBoilerplate($, rules);
+  dateRelativeTimes($);
   const dateline = takeDateline($);
   const author = takeAuthor($);
-  const leadImage = takeLeadImage($, options.baseUrl);
+  const leadImage = takeLeadImage($, baseUrl);
   fixLazyImages($);
-  replaceEmbedsWithLinks($, options.baseUrl);
+  replaceEmbedsWithLinks($, baseUrl);
   removeTrackingPixels($);
   removeEmptyBlocks($);
-  const safe = sanitizeArticleHtml($.html(), options.baseUrl);
+  const safe = sanitizeArticleHtml($.html(), baseUrl);
   const clean = load(safe, { xml: false }, false);
   const lead = collapse(clean('p').filter((_, p) => collapse(clean(p).text()) !== '').first().text());
   return {
@@ -134,20 +194,74 @@ function cleanStructured(html: string, options: CleanOptions): CleanedArticle {
   };
 }
 
+const TEXT_BLOCKS = 'div, p, section, aside, footer, span, li, ul';
+const TEXT_BLOCK_TAGS = new Set(TEXT_BLOCKS.split(', '));
+
 function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
   if (rules.selectors.length) $(rules.selectors.join(',')).remove();
   $('a[href]').each((_, a) => {
     if (SHARE_LINK.test(a.attribs.href ?? '')) $(a).remove();
   });
-  const patterns = rules.blockPatterns;
-  if (rules.blockPrefixes.length || rules.tailMarkers.length || patterns.length) {
-    $('div, p, section, aside, footer, span, li, ul').each((_, el) => {
-      const text = collapse($(el).text());
-      if (rules.blockPrefixes.some((prefix) => text.startsWith(prefix) && text.length < prefix.length + 60)) $(el).remove();
-      else if (text.length < 400 && patterns.some((pattern) => pattern.test(text))) $(el).remove();
+  for (const { selector, href } of rules.linkLists) {
+    $(selector).each((_, el) => {
+      if (el.type === 'tag' && isLinkList(el, href)) $(el).remove();
     });
-    for (const marker of rules.tailMarkers) cutFromMarker($, marker);
   }
+  const { blockPrefixes, blockPatterns, textPatterns } = rules;
+  if (blockPrefixes.length || blockPatterns.length || textPatterns.length) {
+    // One walk: each element's text is collapsed once and tried against every text rule.
+    const selector = [TEXT_BLOCKS, ...textPatterns.map((rule) => rule.selector)].join(', ');
+    $(selector).each((_, el) => {
+      if (el.type !== 'tag') return;
+      const text = collapse($(el).text());
+      const block = TEXT_BLOCK_TAGS.has(el.tagName);
+      if (block && blockPrefixes.some((prefix) => text.startsWith(prefix) && text.length < prefix.length + 60)) $(el).remove();
+      else if (block && text.length < 400 && blockPatterns.some((pattern) => pattern.test(text))) $(el).remove();
+      else if (textPatterns.some((rule) => rule.pattern.test(text) && $(el).is(rule.selector))) $(el).remove();
+    });
+  }
+  for (const marker of rules.tailMarkers) cutFromMarker($, marker);
+  if (rules.unwrap.length) {
+    $(rules.unwrap.join(',')).each((_, el) => {
+      $(el).replaceWith($(el).contents());
+    });
+  }
+}
+
+const LIST_SEPARATORS = /[\s\u00a0\u3000/|·,、•]+/g;
+const MEDIA_TAGS = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'object', 'embed', 'svg']);
+
+/** True when `el` has links, all to `href`, and no text or media outside them but separators. */
+function isLinkList(el: Element, href: RegExp): boolean {
+  let links = 0;
+  let outside = '';
+  let disqualified = false; // a link elsewhere, or media
+  const walk = (nodes: AnyNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') outside += node.data;
+      else if (node.type === 'tag') {
+        if (node.tagName === 'a') {
+          links++;
+          if (!href.test(node.attribs.href ?? '')) disqualified = true;
+        } else if (MEDIA_TAGS.has(node.tagName)) disqualified = true;
+        else walk(node.children);
+      }
+      if (disqualified) return;
+    }
+  };
+  walk(el.children);
+  return links > 0 && !disqualified && outside.replace(LIST_SEPARATORS, '') === '';
+}
+
+/** Relative time text ("24 分钟前", "3 hours ago"): stale once captured. */
+const RELATIVE_TIME = /^(?:\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週)前|\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\s+ago)$/i;
+
+/** A `<time datetime>` showing relative text gets its absolute date instead; other text is left alone. */
+function dateRelativeTimes($: CheerioAPI): void {
+  $('time[datetime]').each((_, el) => {
+    const datetime = el.attribs.datetime.trim();
+    if (datetime && RELATIVE_TIME.test(collapse($(el).text()))) $(el).text(datetime);
+  });
 }
 
 /** Removes the innermost block holding `marker`, the rules and breaks just before it, and all that follows. */
@@ -256,8 +370,9 @@ function imageSource(img: Element): string {
 
 /** An iframe, video or plugin becomes a plain link to what it embedded. */
 function replaceEmbedsWithLinks($: CheerioAPI, baseUrl: string): void {
-  $('iframe, video, audio, embed, object').each((_, el) => {
-    const source = el.attribs.src || el.attribs.data || $(el).find('source[src]').first().attr('src');
+  // RFI wraps YouTube in a custom element that names the video in `source`.
+  $('iframe, video, audio, embed, object, youtube-player').each((_, el) => {
+    const source = el.attribs.src || el.attribs.data || el.attribs.source || $(el).find('source[src]').first().attr('src');
     const href = resolveUrl(source, baseUrl);
     if (/^https?:/i.test(href)) {
       const label = el.tagName === 'audio' ? '音频' : '视频';

@@ -24,6 +24,10 @@ const rules = (partial: Partial<BoilerplateRules>): BoilerplateRules => ({
   blockPrefixes: [],
   tailMarkers: [],
   blockPatterns: [],
+  textPatterns: [],
+  linkLists: [],
+  unwrap: [],
+  sourceFixes: [],
   ...partial,
 });
 
@@ -32,9 +36,15 @@ export const OUTLETS: readonly OutletDefinition[] = [
     slug: 'rfi', name: 'RFI 法广', hosts: ['rfi.fr'],
     boilerplate: rules({
       selectors: [
-        '.o-self-promo', '.m-interstitial', '.m-block-ad', '[data-tms-ad-type]', '[data-readmore-unlocker]',
-        '.m-main-media-btn', 'p.t-copyright', 'img[src*="static.rfi.fr/meta_og_twcards/"]',
+        '.o-self-promo', '.m-interstitial', '.m-block-ad', '.m-block-ad__content', '[data-tms-ad-type]',
+        '[data-readmore-unlocker]', '.m-interstitial__unlock-btn', '.m-main-media-btn', 'p.t-copyright',
+        'img[src*="static.rfi.fr/meta_og_twcards/"]', 'img[src^="data:image/gif"][data-lazyloaded]',
+        '[data-root-audio-player-button]', 'play-media',
       ],
+      // "其它 / …" paragraphs of links to other RFI stories.
+      linkLists: [{ selector: 'p', href: /rfi\.fr\// }],
+      // The archive lost the newline in `<div\nclass="m-block-ad"`, which the parser reads as a tag named `divclass="…`.
+      sourceFixes: [[/<div(?=class=")/g, '<div ']],
     }),
   },
   {
@@ -43,14 +53,36 @@ export const OUTLETS: readonly OutletDefinition[] = [
       selectors: [
         'section[data-e2e="advertisement"]', '.dotcom-ad', '.bbccom_slot', '.mpu-ad', 'h1#content',
         'strong[aria-hidden="true"]', '.off-screen', '[class*="VisuallyHiddenText"]', 'img[alt="Presentational grey line"]',
+        // Divider images.
+        'figure:has(img[alt="Presentational grey line"])', 'figure:has(img[alt="line break"])',
+        'figure:has(img[alt="Transparent line"])', 'figure:has(img[alt="line"])',
+      ],
+      // Related-story bullet lists inserted mid-article.
+      linkLists: [{ selector: 'ul', href: /bbc\.com\/(?:zhongwen|ukchina)\// }],
+      textPatterns: [
+        { selector: 'h2', pattern: /^本周其他的重要故事[：:]?$/ },
+        { selector: 'p', pattern: /^\*?关注.{0,30}的 ?Twitter ?[:：]?$|^@\w+$/ },
+        { selector: 'p', pattern: /^本《记者来鸿》来自|^《记者来鸿》（From Our Own Correspondent）为您带来/ },
       ],
     }),
   },
   {
     slug: 'dw', name: '德国之声', hosts: ['dw.com'],
-    boilerplate: rules({ tailMarkers: ['德国之声版权声明'], blockPrefixes: ['德国之声致力于为您提供客观中立的新闻报道'] }),
+    boilerplate: rules({
+      tailMarkers: ['德国之声版权声明'],
+      blockPrefixes: ['德国之声致力于为您提供客观中立的新闻报道'],
+      // Related articles link to DW's JSON API, not to pages: drop the lists, keep the text of inline ones.
+      linkLists: [{ selector: 'p', href: /api\.dw\.com\/api\/detail\/article\// }],
+      unwrap: ['a[rel="ArticleRef"]'],
+    }),
   },
-  { slug: 'voa', name: '美国之音', hosts: ['voachinese.com', 'voanews.com'] },
+  {
+    slug: 'voa', name: '美国之音', hosts: ['voachinese.com', 'voanews.com'],
+    boilerplate: rules({
+      selectors: ['video[src=""]'],
+      textPatterns: [{ selector: 'p', pattern: /^时事大家谈每星期|^=+ ?嘉宾和观众听众发表的都是个人观点|^《时事大家谈》YouTube播放列表/ }],
+    }),
+  },
   {
     slug: 'cna', name: '中央社', hosts: ['cna.com.tw'],
     boilerplate: rules({
@@ -58,24 +90,150 @@ export const OUTLETS: readonly OutletDefinition[] = [
         '.moreArticle', '.bottomArticleBanner', '.adslot_infinite', '[data-dfp]', '.SubscriptionInner',
         '.dictionary-box', '.dic-icon', '.topicbox', '.infogram-embed',
       ],
+      // The filing code (ROC year + MMDD, e.g. 1091204) glued to the last paragraph after the editor's name.
+      sourceFixes: [[/(?<=[）)。」])\s*1\d{6}(?=<\/p>)/g, '']],
     }),
   },
-  // Zaobao's ad slots are empty elements: the generic empty-block rule already removes them.
+  // Zaobao's ad slots (section#imu, #innity-in-post, .dfp-tag-wrapper) are empty elements: the generic empty-block rule already removes them.
   { slug: 'zaobao', name: '联合早报', hosts: ['zaobao.com', 'zaobao.com.sg'] },
-  { slug: 'cdt', name: '中国数字时代', hosts: ['chinadigitaltimes.net'] },
-  { slug: 'reuters', name: '路透中文', hosts: ['cn.reuters.com', 'reuters.com'] },
-  { slug: 'rfa', name: '自由亚洲电台', hosts: ['rfa.org'] },
-  { slug: 'nytimes', name: '纽约时报中文网', hosts: ['cn.nytimes.com', 'nytimes.com'] },
-  { slug: 'epochtimes', name: '大纪元', hosts: ['epochtimes.com'] },
-  { slug: 'economist', name: 'The Economist', hosts: ['economist.com'] },
-  { slug: 'wqw', name: '维权网', hosts: ['wqw2010.blogspot.com'] },
-  { slug: 'bitterwinter', name: '寒冬', hosts: ['zh.bitterwinter.org', 'bitterwinter.org'] },
-  { slug: 'rti', name: '中央廣播電臺', hosts: ['rti.org.tw'] },
-  { slug: 'solidot', name: 'Solidot', hosts: ['solidot.org'] },
-  { slug: 'ft', name: 'FT 中文网', hosts: ['cn.ft.com', 'ftchinese.com'] },
+  {
+    slug: 'cdt', name: '中国数字时代', hosts: ['chinadigitaltimes.net'],
+    boilerplate: rules({
+      textPatterns: [
+        // Better Feed plugin footer and credit.
+        { selector: 'p', pattern: /^© .{1,80} for 中国数字时代, get_post_time/ },
+        { selector: 'p', pattern: /^Feed enhanced by Better Feed/ },
+        // Headers and end marks of reposted WeChat articles.
+        { selector: 'p', pattern: /^微信号 ?\S+ .{0,60}的发布平台$/ },
+        { selector: 'p', pattern: /^(?:—END—|-完-)$/ },
+      ],
+      // The rule that opens the Better Feed footer.
+      sourceFixes: [[/<hr\s*\/?>(?=<p><small>&copy; )/g, '']],
+    }),
+  },
+  {
+    slug: 'reuters', name: '路透中文', hosts: ['cn.reuters.com', 'reuters.com'],
+    boilerplate: rules({
+      selectors: [
+        '.StandardArticleBody_trustBadgeContainer', '[class*="AdSlot"]', '.LazyImage_fallback', '.Image_expand-button',
+      ],
+      // Ticker links ("0700.HK") lead to quote pages: keep the symbol as text.
+      unwrap: ['a[href^="/companies/"]', 'a[href^="/investing/"]', 'a[href*="reuters.com/companies/"]'],
+    }),
+  },
+  {
+    slug: 'rfa', name: '自由亚洲电台', hosts: ['rfa.org'],
+    boilerplate: rules({
+      selectors: ['#zoomattribute', 'a.single_image', 'img[src*="icon-zoom.png"]', 'span.copyright:empty', '.image-inline small:empty'],
+      linkLists: [{ selector: 'ul', href: /^(?:https?:\/\/www\.rfa\.org)?\/mandarin\// }],
+    }),
+  },
+  {
+    slug: 'nytimes', name: '纽约时报中文网', hosts: ['cn.nytimes.com', 'nytimes.com'],
+    boilerplate: rules({
+      textPatterns: [
+        { selector: 'p', pattern: /^（欢迎点击此处订阅.{0,60}）$/ },
+        { selector: 'p', pattern: /^感谢阅读今天的简报/ },
+        { selector: 'a', pattern: /^点击查看本文英文版。?$/ },
+      ],
+    }),
+  },
+  {
+    slug: 'epochtimes', name: '大纪元', hosts: ['epochtimes.com'],
+    boilerplate: rules({
+      // Google Translate's browser extension DOM, pasted in by an editor.
+      selectors: ['#gtx-anchor', '.jfk-bubble', '.gtx-bubble'],
+      textPatterns: [
+        { selector: 'p', pattern: /^【支持】为真相护航/ },
+        { selector: 'p', pattern: /^(?:新唐人直播：|大纪元新闻网：https?:)/ },
+        { selector: 'h2', pattern: /^网络收看方式[：:]$/ },
+        { selector: 'p', pattern: /^(?:详情请阅全文。?|【大选更新[^】]{0,40}】请点击这里。|完整采访内容请点击观看《.{1,80}》视频节目。)$/ },
+      ],
+      unwrap: ['a[href*="epochtimes.com/gb/tag/"]'],
+      // A stray ＃ after the closing 责任编辑 line.
+      sourceFixes: [[/\s?[＃#]\s*(?=<\/p>\s*$)/, '']],
+    }),
+  },
+  {
+    slug: 'economist', name: 'The Economist', hosts: ['economist.com'],
+    boilerplate: rules({
+      selectors: ['p[data-test-id="Footnote"]', '[data-test-id="Inline Ad"]', 'div[id^="econ-"]:empty', 'span[data-ornament]'],
+      textPatterns: [{ selector: 'p', pattern: /^Letters are welcome via e-mail to/ }],
+      // Absolute links got the site prefixed twice: `https://www.economist.comhttps://…`, `…commailto:`.
+      sourceFixes: [[/https:\/\/www\.economist\.com(?=https?:|mailto:)/gi, '']],
+    }),
+  },
+  {
+    slug: 'wqw', name: '维权网', hosts: ['wqw2010.blogspot.com'],
+    boilerplate: rules({ selectors: ['a[name="more"]', 'header.entry-header'] }),
+  },
+  {
+    slug: 'bitterwinter', name: '寒冬', hosts: ['zh.bitterwinter.org', 'bitterwinter.org'],
+    boilerplate: rules({
+      selectors: ['section.widget'],
+      unwrap: ['span.keyword_link', 'span.keyword_link a[href*="/tag/"]'],
+    }),
+  },
+  {
+    slug: 'rti', name: '中央廣播電臺', hosts: ['rti.org.tw'],
+    boilerplate: rules({ textPatterns: [{ selector: 'a', pattern: /^\.\.\.more$/ }] }),
+  },
+  {
+    slug: 'solidot', name: 'Solidot', hosts: ['solidot.org'],
+    boilerplate: rules({
+      // The same banner ends every item.
+      selectors: ['img[src*="img.solidot.org//0/446/liiLIZF8Uh6yM.jpg"]'],
+      textPatterns: [{ selector: 'a', pattern: /^<查看全文>$/ }],
+    }),
+  },
+  {
+    slug: 'ft', name: 'FT 中文网', hosts: ['cn.ft.com', 'ftchinese.com'],
+    boilerplate: rules({
+      selectors: ['.o-ads', '.in-article-advert', 'div.clearfloat'],
+      textPatterns: [
+        { selector: 'p', pattern: /^本栏目由FT中文网与.{1,40}共同主办$/ },
+        // What the notes below leave of a closing note without an author bio.
+        { selector: 'p', pattern: /^[（(] ?[）)]$/ },
+      ],
+      // The closing note mixes the author's bio with the disclaimer and the editor's e-mail: keep only the bio.
+      sourceFixes: [
+        [/本文仅代表作者(?:本人|个人)?观点[。，,]?/g, ''],
+        [/未经许可，不得转载。/g, ''],
+        [/责任?编辑?(?:邮箱)?[：:]?[^）)<]{0,80}(?=[）)])/g, ''],
+      ],
+    }),
+  },
   { slug: 'cctv', name: '新闻联播', hosts: ['cn.govopendata.com'] },
-  { slug: 'guardian', name: 'The Guardian', hosts: ['theguardian.com'] },
-  { slug: 'reddit', name: 'Reddit', hosts: ['reddit.com'] },
+  {
+    slug: 'guardian', name: 'The Guardian', hosts: ['theguardian.com'],
+    boilerplate: rules({ textPatterns: [{ selector: 'a', pattern: /^Continue reading(?:\.\.\.|…)$/ }] }),
+  },
+  {
+    // The slug is the one the host gave before Medium was known by name.
+    slug: 'medium.com', name: 'Medium', hosts: ['medium.com'],
+    boilerplate: rules({
+      textPatterns: [{ selector: 'p', pattern: /^.{1,300} was originally published in .{1,200} on Medium, where people are continuing the conversation/ }],
+      // The rule that separates that line from the story.
+      sourceFixes: [[/<hr\s*\/?>(?=<p><a [^>]*>[^<]*<\/a> was originally published in )/g, '']],
+    }),
+  },
+  {
+    slug: 'huffingtonpost.ca', name: 'HuffPost Canada', hosts: ['huffingtonpost.ca'],
+    boilerplate: rules({
+      // Vidible video player (needs its script) and the heading that introduced it.
+      selectors: ['.vdb_player'],
+      textPatterns: [{ selector: 'p', pattern: /^(?:Also|Previously) on HuffPost:$/i }],
+    }),
+  },
+  {
+    slug: 'reddit', name: 'Reddit', hosts: ['reddit.com'],
+    boilerplate: rules({
+      // "[link]" to the thread itself and "[N comments]"; a [link] to another site is the story and stays.
+      textPatterns: [{ selector: 'a[href*="reddit.com/r/"]', pattern: /^\[(?:link|\d+ comments)\]$/ }],
+      // "submitted by <user> to <subreddit>", or the bare "submitted by" a truncated body ends with.
+      sourceFixes: [[/submitted by\s*<a [^>]*>[^<]*<\/a>\s*to\s*<a [^>]*>[^<]*<\/a>|submitted by\s*$/g, '']],
+    }),
+  },
   { slug: 'youtube', name: 'YouTube', hosts: ['youtube.com'] },
   { slug: 'heise', name: 'heise', hosts: ['heise.de'] },
 ];

@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { toArticleEntry } from '../../src/lib/article.ts';
-import { cleanArticleHtml } from '../../src/lib/clean.ts';
+import { cleanArticleHtml, type BoilerplateRules } from '../../src/lib/clean.ts';
+import { defineBoilerplate } from '../../src/lib/outlets.ts';
 import { REAL_DIR, SEEDS_DIR } from '../support/corpus.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -78,6 +79,60 @@ describe('cleanArticleHtml rules', () => {
     assert.match(text, /深/);
     assert.ok(html.length < 2000);
   });
+});
+
+describe('boilerplate rule kinds', () => {
+  const cases: { name: string; rules: Partial<BoilerplateRules>; input: string; has?: RegExp[]; hasNot?: RegExp[] }[] = [
+    // selectors
+    { name: 'selector removes the element whole', rules: { selectors: ['.ad'] }, input: '<p>正文</p><div class="ad"><p>广告</p></div>', has: [/正文/], hasNot: [/广告/] },
+    // textPatterns
+    { name: 'text pattern removes a matching link', rules: { textPatterns: [{ selector: 'a', pattern: /^\.\.\.more$/ }] }, input: '<p>正文...<a href="https://a.com/x">...more</a></p>', has: [/<p>正文\.\.\.<\/p>/], hasNot: [/more/] },
+    { name: 'text pattern leaves a link whose text only contains it', rules: { textPatterns: [{ selector: 'a', pattern: /^\.\.\.more$/ }] }, input: '<p><a href="https://a.com/x">read ...more here</a></p>', has: [/read \.\.\.more here/] },
+    { name: 'text pattern is limited to its selector', rules: { textPatterns: [{ selector: 'h2', pattern: /^网络收看方式[：:]$/ }] }, input: '<h2>网络收看方式：</h2><p>网络收看方式：</p>', has: [/<p>网络收看方式：<\/p>/], hasNot: [/<h2>/] },
+    { name: 'text pattern sees the collapsed text across inline tags', rules: { textPatterns: [{ selector: 'p', pattern: /^感谢阅读今天的简报/ }] }, input: '<p>正文</p><p><i>感谢阅读今天的简报</i><i>，新读者请</i>  <a href="https://a.com/s">订阅</a></p>', has: [/正文/], hasNot: [/简报/] },
+    { name: 'text pattern on a long paragraph (block patterns stop at 400 characters)', rules: { textPatterns: [{ selector: 'p', pattern: /^【支持】为真相护航/ }] }, input: `<p>正文</p><p>【支持】为真相护航${'捐'.repeat(500)}</p>`, has: [/正文/], hasNot: [/捐/] },
+    // linkLists
+    { name: 'link list of own-site links removed', rules: { linkLists: [{ selector: 'ul', href: /bbc\.com\/zhongwen\// }] }, input: '<p>正文</p><ul><li><a href="https://www.bbc.com/zhongwen/simp/a">甲</a></li><li><a href="https://www.bbc.com/zhongwen/simp/b">乙</a></li></ul>', has: [/正文/], hasNot: [/<ul>|甲|乙/] },
+    { name: 'link list with separators removed', rules: { linkLists: [{ selector: 'p', href: /rfi\.fr\// }] }, input: '<p>正文</p><p><strong><a href="https://www.rfi.fr/cn/a">其它</a> / <a href="https://www.rfi.fr/cn/b">乙</a> · </strong></p>', has: [/正文/], hasNot: [/其它|乙/] },
+    { name: 'list with text outside its links kept', rules: { linkLists: [{ selector: 'ul', href: /bbc\.com\// }] }, input: '<ul><li><a href="https://www.bbc.com/a">甲</a> 说了什么</li></ul>', has: [/说了什么/, /甲/] },
+    { name: 'list with a link to another site kept', rules: { linkLists: [{ selector: 'ul', href: /bbc\.com\// }] }, input: '<ul><li><a href="https://www.bbc.com/a">甲</a></li><li><a href="https://other.org/b">乙</a></li></ul>', has: [/甲/, /乙/] },
+    { name: 'list holding an image kept', rules: { linkLists: [{ selector: 'p', href: /rfa\.org\// }] }, input: '<p>t</p><p>u</p><p>v</p><p><img src="https://a.com/i.jpg"><a href="https://www.rfa.org/x">甲</a></p>', has: [/i\.jpg/, /甲/] },
+    { name: 'element without links is no link list', rules: { linkLists: [{ selector: 'p', href: /./ }] }, input: '<p>正文</p><p>、</p>', has: [/正文/] },
+    // unwrap
+    { name: 'unwrap keeps the text and drops the link', rules: { unwrap: ['a[rel="ArticleRef"]'] }, input: '<p>延申阅读：<a rel="ArticleRef" href="https://api.dw.com/api/detail/article/1">标题</a>。</p>', has: [/<p>延申阅读：标题。<\/p>/], hasNot: [/<a/] },
+    { name: 'unwrap handles nested matches', rules: { unwrap: ['span.keyword_link', 'span.keyword_link a[href*="/tag/"]'] }, input: '<p>在<span class="keyword_link"><a href="https://x.org/tag/henan/">河南省</a></span>，<a href="https://x.org/y/">别处</a></p>', has: [/<p>在河南省，<a href="https:\/\/x\.org\/y\/"/], hasNot: [/tag/] },
+    // sourceFixes
+    { name: 'source fix repairs a glued tag before parsing', rules: { sourceFixes: [[/<div(?=class=")/g, '<div ']], selectors: ['.m-block-ad'] }, input: '<p>正文</p><divclass="m-block-ad "data-x="1"><span>广告</span></div><p>后文</p>', has: [/正文/, /后文/], hasNot: [/广告|divclass/] },
+    { name: 'source fix removes a filing code glued to the last paragraph', rules: { sourceFixes: [[/(?<=[）)。」])\s*1\d{6}(?=<\/p>)/g, '']] }, input: '<p>2020年共有1091204人。</p><p>全文完。（編輯：潘羿菁）1091204</p>', has: [/共有1091204人/, /（編輯：潘羿菁）<\/p>/], hasNot: [/）1091204/] },
+  ];
+  for (const { name, rules, input, has = [], hasNot = [] } of cases) {
+    it(name, () => {
+      const { html } = cleanArticleHtml(input, { baseUrl: BASE, outletRules: defineBoilerplate(rules) });
+      for (const pattern of has) assert.match(html, pattern);
+      for (const pattern of hasNot) assert.doesNotMatch(html, pattern);
+    });
+  }
+});
+
+describe('generic handling added with the survey', () => {
+  const cases: { name: string; input: string; has?: RegExp[]; hasNot?: RegExp[]; dateline?: string }[] = [
+    { name: 'relative time replaced by its datetime and read as the dateline', input: '<div><time datetime="2020-12-28">24 分钟前</time></div><p>正文</p>', has: [/正文/], hasNot: [/分钟前/], dateline: '2020-12-28' },
+    { name: 'absolute time text left alone', input: '<p>正文</p><p>时间：<time datetime="2019-12-30">2019年12月30日</time>，事件</p>', has: [/2019年12月30日/] },
+    { name: 'time without datetime left alone', input: '<p>正文</p><p><time>3 小时前</time>发生</p>', has: [/3 小时前发生/] },
+    { name: 'youtube-player becomes a link to the video', input: '<p>正文</p><div><youtube-player source="https://www.youtube.com/embed/abc" video-id="abc"></youtube-player></div>', has: [/<a href="https:\/\/www\.youtube\.com\/embed\/abc"/], hasNot: [/youtube-player/] },
+    { name: 'escaped markup decoded once', input: '&lt;div class=&quot;md&quot;&gt;&lt;p&gt;Hey &amp;amp; you&lt;/p&gt;&lt;/div&gt;', has: [/<div><p>Hey &amp; you<\/p><\/div>/], hasNot: [/&lt;/] },
+    { name: 'plain text with an entity is not decoded', input: 'a &lt;b&gt; c', has: [/a &lt;b&gt; c/] },
+    { name: 'escaped text beside real tags is not decoded', input: '<p>&lt;div&gt; is a tag</p>', has: [/&lt;div&gt; is a tag/] },
+    { name: 'hnrss counters removed', input: '<p>Article URL: <a href="https://a.org/">x</a></p><p>Points: 12</p><p># Comments: 3</p>', has: [/Article URL/], hasNot: [/Points|Comments/] },
+  ];
+  for (const { name, input, has = [], hasNot = [], dateline } of cases) {
+    it(name, () => {
+      const result = clean(input);
+      for (const pattern of has) assert.match(result.html, pattern);
+      for (const pattern of hasNot) assert.doesNotMatch(result.html, pattern);
+      if (dateline) assert.equal(result.dateline, dateline);
+    });
+  }
 });
 
 describe('every real capture', () => {
