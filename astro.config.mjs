@@ -38,7 +38,8 @@ export default defineConfig({
   site: siteUrl(),
   base: basePath(),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets stay files: the page policy (style-src 'self') refuses inline <style>.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   cacheDir: process.env.NEWS_CACHE_DIR || './node_modules/.astro',
   integrations: [loadSummary],
   devToolbar: { enabled: false },
