@@ -146,7 +146,10 @@ export function parseCaptureText(rawText: string, options: ParseOptions): ParseR
   let position = 0;
   for (let n = 0; n < 3; n++) {
     const end = text.indexOf('\n', position);
-    if (end < 0) return fail(`the file ends after ${n + 1} line${n ? 's' : ''}: no body`);
+    if (end < 0) {
+      const count = n + (text.slice(position).trim() ? 1 : 0);
+      return fail(`the file ends after ${count} line${count === 1 ? '' : 's'}: no body`);
+    }
     lines.push(text.slice(position, end).replace(/\r$/, ''));
     position = end + 1;
   }
