@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { articleIdFromUrl, canonicalizeUrl } from '../../src/lib/identity.ts';
 import { MAX_FILE_BYTES } from '../../src/lib/parse.ts';
@@ -126,6 +126,8 @@ describe('broken files: every good file published, every bad one named', () => {
   let seconds = 0;
   let contentBefore: string[];
 
+  after(() => rmSync(root, { recursive: true, force: true }));
+
   const snapshot = (dir: string) => listFiles(dir).map((file) => `${file} ${statSync(join(dir, file)).size} ${statSync(join(dir, file)).mtimeMs}`).sort();
 
   before(() => {
@@ -219,7 +221,7 @@ describe('broken files: every good file published, every bad one named', () => {
   });
 
   it('fails under NEWS_STRICT=1, naming a bad file', () => {
-    const strict = buildSite({ NEWS_CONTENT_DIR: content, NEWS_STRICT: '1' });
+    const strict = buildSite({ NEWS_CONTENT_DIR: content, NEWS_STRICT: '1' }, { cacheDir: join(root, 'strict-cache'), outDir: join(root, 'strict-dist') });
     assert.notEqual(strict.status, 0);
     const named = /bad article file \(NEWS_STRICT=1\): (.+?\.txt): /.exec(strict.log);
     assert.ok(named, strict.log.slice(-3000));
@@ -228,7 +230,7 @@ describe('broken files: every good file published, every bad one named', () => {
 
   it('succeeds under NEWS_STRICT=1 once only good files remain', () => {
     for (const { file } of bads) rmSync(join(content, file));
-    const strict = buildSite({ NEWS_CONTENT_DIR: content, NEWS_STRICT: '1' }, { cacheDir });
+    const strict = buildSite({ NEWS_CONTENT_DIR: content, NEWS_STRICT: '1' }, { cacheDir, outDir: join(root, 'strict-good-dist') });
     assert.equal(strict.status, 0, strict.log.slice(-3000));
     assert.deepEqual(summaryOf(strict.log), [2 + goods.length + 1, 0, duplicates.length - 1]);
   });

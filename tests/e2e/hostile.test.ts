@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -70,6 +70,7 @@ describe('hostile corpus: nothing runs, nothing is lost', () => {
   after(async () => {
     await browser?.close();
     await server?.close();
+    for (const dir of [contentDir, build?.outDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('has at least 130 cases, spread over the families', () => {
