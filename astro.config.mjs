@@ -39,7 +39,8 @@ export default defineConfig({
   site: siteUrl(),
   base: basePath(),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets stay files: the page policy (style-src 'self') refuses inline <style>.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   cacheDir: process.env.NEWS_CACHE_DIR || './node_modules/.astro',
   // The 404 page is not a page to index.
   integrations: [loadSummary, sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],

@@ -1,7 +1,8 @@
 import { cleanArticleHtml, type LeadImage } from './clean.ts';
 import { articleIdFromUrl, canonicalizeUrl } from './identity.ts';
 import { boilerplateForUrl, outletForUrl, type Outlet } from './outlets.ts';
-import { parseCaptureBytes, type ParseOptions } from './parse.ts';
+import { hasVisibleText, parseCaptureBytes, type ParseOptions } from './parse.ts';
+import { sanitizePlainText } from './sanitize.ts';
 import { sectionOf } from './sections.ts';
 import { encodeFeatures, storyFeatures } from './stories.ts';
 import { extractSubjects } from './subjects.ts';
@@ -49,12 +50,16 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
   const { title, url, capturedAt, bodyHtml } = parsed.value;
   const canonical = canonicalizeUrl(url);
   const cleaned = cleanArticleHtml(bodyHtml, { baseUrl: canonical, outletRules: boilerplateForUrl(canonical) });
-  if (cleaned.text === '' && !cleaned.leadImage && !/<img\b/.test(cleaned.html)) {
+  if (!hasVisibleText(cleaned.text) && !cleaned.leadImage && !/<img\b/.test(cleaned.html)) {
     return { ok: false, reason: 'the body has no readable content once cleaned' };
   }
   const lang = detectLanguage(`${title}\n${cleaned.text}`);
   const subjects = extractSubjects(title, cleaned.text, lang);
   const section = sectionOf(canonical, title);
+  // The cleaner reads these from the untrusted HTML before the allow-list runs.
+  const dateline = sanitizePlainText(cleaned.dateline ?? '');
+  const author = sanitizePlainText(cleaned.author ?? '');
+  const leadImage = cleaned.leadImage && { src: cleaned.leadImage.src, alt: sanitizePlainText(cleaned.leadImage.alt) };
   const data: ArticleData = {
     title,
     url: canonical,
@@ -68,9 +73,9 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
     storyFeatures: encodeFeatures(storyFeatures(title, cleaned.text, lang, subjects)),
     sourceFile,
     ...(section ? { section } : {}),
-    ...(cleaned.dateline ? { dateline: cleaned.dateline } : {}),
-    ...(cleaned.author ? { author: cleaned.author } : {}),
-    ...(cleaned.leadImage ? { leadImage: cleaned.leadImage } : {}),
+    ...(dateline ? { dateline } : {}),
+    ...(author ? { author } : {}),
+    ...(leadImage ? { leadImage } : {}),
   };
   return { ok: true, entry: { id: articleIdFromUrl(canonical), data, html: cleaned.html } };
 }

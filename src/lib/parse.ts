@@ -58,6 +58,34 @@ export function stripControlCharacters(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\ufffe\uffff]/g, '');
 }
 
+/** Direction overrides, embeddings and isolates: in a title they reverse or reorder the text around it. */
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Invisible characters with no place in a title: zero-width space, word joiner, an inner byte order mark, the Mongolian vowel separator. */
+const INVISIBLE_IN_TITLE = /[\u200b\u2060\ufeff\u180e]/g;
+
+/** Combining marks kept on one character; a longer run only smears over the lines around it. */
+export const MAX_COMBINING_MARKS = 6;
+
+/**
+ * A title as it may be shown: whitespace collapsed, direction controls and invisible
+ * characters removed, runs of combining marks cut to MAX_COMBINING_MARKS. Joiners (U+200C,
+ * U+200D) stay: emoji sequences and several scripts need them.
+ */
+export function cleanTitle(text: string): string {
+  const stripped = text.replace(DIRECTION_CONTROLS, '').replace(INVISIBLE_IN_TITLE, '');
+  const capped = stripped.replace(/\p{M}+/gu, (marks) => [...marks].slice(0, MAX_COMBINING_MARKS).join(''));
+  return collapseWhitespace(capped);
+}
+
+/** Characters that show nothing on their own: spaces, format and control characters, lone marks, blank-looking letters. */
+const SHOWS_NOTHING = /[\s\p{Cf}\p{Cc}\p{M}\u115f\u1160\u2800\u3164\uffa0]/gu;
+
+/** Whether text has at least one character a reader can see. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(SHOWS_NOTHING, '') !== '';
+}
+
 /** Reads the timestamp comment of line 1 and returns milliseconds, or a reason. */
 export function parseTimestampLine(line: string, options: ParseOptions): { ok: true; ms: number } | { ok: false; reason: string } {
   const trimmed = line.trim();
@@ -80,9 +108,9 @@ export function parseTitleLine(line: string): { ok: true; title: string; url: st
   if (!trimmed.startsWith('[') || !trimmed.endsWith(')')) return { ok: false, reason: 'line 2 is not a link [title](url)' };
   const split = trimmed.lastIndexOf('](');
   if (split < 0) return { ok: false, reason: 'line 2 is not a link [title](url)' };
-  const title = collapseWhitespace(trimmed.slice(1, split));
+  const title = cleanTitle(trimmed.slice(1, split));
   const url = trimmed.slice(split + 2, -1).trim();
-  if (title === '') return { ok: false, reason: 'line 2: the title is blank' };
+  if (!hasVisibleText(title)) return { ok: false, reason: 'line 2: the title is blank' };
   if (url === '') return { ok: false, reason: 'line 2: the URL is empty' };
   const urlProblem = checkOriginalUrl(url);
   if (urlProblem) return { ok: false, reason: `line 2: ${urlProblem}` };
@@ -99,6 +127,10 @@ export function checkOriginalUrl(url: string): string | null {
   } catch {
     return `URL "${preview(url)}" cannot be parsed`;
   }
+  // https://outlet.example@elsewhere.example/ reads as the outlet but leads elsewhere.
+  if (parsed.username || parsed.password) {
+    return `URL "${preview(url)}" carries a user name or password`;
+  }
   const host = parsed.hostname;
   if (!host || !(host.includes('.') || host.startsWith('[') || host === 'localhost')) {
     return `URL "${preview(url)}" has no valid host`;
@@ -114,7 +146,10 @@ export function parseCaptureText(rawText: string, options: ParseOptions): ParseR
   let position = 0;
   for (let n = 0; n < 3; n++) {
     const end = text.indexOf('\n', position);
-    if (end < 0) return fail(`the file ends after ${n + 1} line${n ? 's' : ''}: no body`);
+    if (end < 0) {
+      const count = n + (text.slice(position).trim() ? 1 : 0);
+      return fail(`the file ends after ${count} line${count === 1 ? '' : 's'}: no body`);
+    }
     lines.push(text.slice(position, end).replace(/\r$/, ''));
     position = end + 1;
   }

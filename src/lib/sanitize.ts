@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { stripControlCharacters } from './parse.ts';
 
 /**
  * The allow-list every article body passes through last. Anything not named here is
@@ -91,6 +92,14 @@ export function sanitizeOptionsFor(baseUrl: string): sanitizeHtml.IOptions {
  * structure before it, only what this returns may be rendered.
  */
 export function sanitizeArticleHtml(html: string, baseUrl: string): string {
-  return sanitizeHtml(html, sanitizeOptionsFor(baseUrl));
+  // Entities decode to any character: `&#1;` or `&#xFFFE;` would put a control or non-character
+  // (forbidden in XML, meaningless on a page) into text and attributes. Removing one from the
+  // serialised output cannot form markup: every `<`, `>` and `&` in it is already escaped.
+  return stripControlCharacters(sanitizeHtml(html, sanitizeOptionsFor(baseUrl)));
+}
+
+/** Plain text read from untrusted HTML (an author, a caption) without controls or non-characters. */
+export function sanitizePlainText(text: string): string {
+  return stripControlCharacters(text).trim();
 }
 

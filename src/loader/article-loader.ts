@@ -34,6 +34,8 @@ export interface LoadReport {
   unchanged: number;
   removed: number;
   ignored: string[];
+  /** `.txt` files with a hidden name or folder (a leading `.`): not read, but named in the log. */
+  hidden: string[];
 }
 
 /** Per file, what its bytes became last time: lets an unchanged file skip parsing. */
@@ -48,7 +50,7 @@ const META_KEY = 'files';
 export class ArticleFileError extends Error {}
 
 /** Lists capture files below `directory` as paths relative to it, in a stable order. */
-export async function listCaptureFiles(directory: string): Promise<{ files: string[]; ignored: string[] }> {
+export async function listCaptureFiles(directory: string): Promise<{ files: string[]; ignored: string[]; hidden: string[] }> {
   let entries;
   try {
     entries = await readdir(directory, { recursive: true, withFileTypes: true });
@@ -57,14 +59,18 @@ export async function listCaptureFiles(directory: string): Promise<{ files: stri
   }
   const files: string[] = [];
   const ignored: string[] = [];
+  const hidden: string[] = [];
   for (const entry of entries) {
     const path = relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/');
-    if (path.split('/').some((part) => part.startsWith('.'))) continue;
+    if (path.split('/').some((part) => part.startsWith('.'))) {
+      if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) hidden.push(path);
+      continue;
+    }
     if (entry.isDirectory()) continue;
     if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) files.push(path);
     else ignored.push(path);
   }
-  return { files: files.sort(), ignored: ignored.sort() };
+  return { files: files.sort(), ignored: ignored.sort(), hidden: hidden.sort() };
 }
 
 function digestOf(bytes: Uint8Array, pipelineVersion: string): string {
@@ -99,10 +105,11 @@ export async function pipelineVersion(): Promise<string> {
 export async function loadArticles(context: Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>, options: ArticleLoaderOptions): Promise<LoadReport> {
   const { store, meta, logger } = context;
   const now = (options.now ?? Date.now)();
-  const { files, ignored } = await listCaptureFiles(options.directory);
+  const { files, ignored, hidden } = await listCaptureFiles(options.directory);
   const previous: Record<string, FileRecord> = JSON.parse(meta.get(META_KEY) ?? '{}');
   const records: Record<string, FileRecord> = {};
-  const report: LoadReport = { published: 0, skipped: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored };
+  const report: LoadReport = { published: 0, skipped: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
+  for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
   // The newest capture of each id, and the entry parsed for it when it had to be parsed.
   const winners = new Map<string, { file: string; record: FileRecord; entry?: { data: ArticleData; html: string } }>();
 

@@ -10,9 +10,9 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Runs `astro build` into a fresh folder with the given settings; each build gets its own content store unless one is passed. */
-export function buildSite(env: Record<string, string>, options: { cacheDir?: string } = {}): BuildResult {
-  const outDir = mkdtempSync(join(tmpdir(), 'news-dist-'));
+/** Runs `astro build` into a fresh folder (or `outDir`) with the given settings; each build gets its own content store unless one is passed. */
+export function buildSite(env: Record<string, string>, options: { cacheDir?: string; outDir?: string } = {}): BuildResult {
+  const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'news-dist-'));
   const cacheDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), 'news-cache-'));
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: PROJECT_ROOT,
