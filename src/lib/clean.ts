@@ -1,4 +1,4 @@
-import { load, type CheerioAPI } from 'cheerio/slim';
+import { load, type CheerioAPI, type CheerioOptions } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { resolveUrl, sanitizeArticleHtml } from './sanitize.ts';
 
@@ -150,6 +150,9 @@ function unescapeEscapedMarkup(html: string): string {
   return load(html, { xml: false }, false).text();
 }
 
+/** dom-serializer's option (passed through by cheerio, missing from its types): escape only & < > " and keep UTF-8. */
+const UTF8_OUTPUT = { encodeEntities: 'utf8' } as unknown as CheerioOptions;
+
 /** Beyond this depth cheerio's recursive walks cost seconds or the stack; real items stay far below. */
 const MAX_STRUCTURED_DEPTH = 500;
 const UNCOUNTED_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li']);
@@ -181,7 +184,8 @@ function cleanStructured(html: string, baseUrl: string, rules: BoilerplateRules)
   replaceEmbedsWithLinks($, baseUrl);
   removeTrackingPixels($);
   removeEmptyBlocks($);
-  const safe = sanitizeArticleHtml($.html(), baseUrl);
+  // UTF-8 out: cheerio's default writes every CJK character as an entity, which sanitize-html must decode again (5x slower).
+  const safe = sanitizeArticleHtml($.html(UTF8_OUTPUT), baseUrl);
   const clean = load(safe, { xml: false }, false);
   const lead = collapse(clean('p').filter((_, p) => collapse(clean(p).text()) !== '').first().text());
   return {

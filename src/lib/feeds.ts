@@ -26,6 +26,11 @@ export function escapeXml(text: string): string {
   return xmlText(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** Plain text as HTML text: markup-looking text stays text in readers that render it. */
+export function escapeHtmlText(text: string): string {
+  return xmlText(text).replace(/[&<>]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]!);
+}
+
 export interface FeedItem {
   title: string;
   link: string;
@@ -57,7 +62,8 @@ export function feedItem(article: FeedItemInput, link: string, topics: readonly 
     title: xmlText(data.title),
     link,
     pubDate: data.capturedAt,
-    description: xmlText(data.summary || data.title),
+    // Readers render <description> as HTML: the plain-text summary is escaped into it.
+    description: escapeHtmlText(data.summary || data.title),
     ...(article.html === undefined ? {} : { content: xmlText(leadImageHtml(data) + article.html) }),
     categories: [data.outlet.name, ...topics.map((topic) => topic.name)].map(xmlText),
     source: { title: xmlText(data.outlet.name), url: new URL(data.url).origin + '/' },

@@ -61,7 +61,7 @@ export function scanDocument($: CheerioAPI, label: string, options: { xml?: bool
     if (local === 'link' && !options.xml) {
       const rel = (el.attribs.rel ?? '').toLowerCase();
       const href = el.attribs.href ?? '';
-      if (!['canonical', 'stylesheet', 'alternate', 'icon', 'sitemap'].includes(rel)) report(`link rel="${rel}"`);
+      if (!['canonical', 'stylesheet', 'alternate', 'icon', 'sitemap', 'prev', 'next'].includes(rel)) report(`link rel="${rel}"`);
       if (rel === 'stylesheet' && !/^\/(?!\/)/.test(href)) report(`stylesheet from elsewhere: ${href}`);
     }
     for (const [name, value] of Object.entries(el.attribs)) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { archiveFeedPages, channelExtras, escapeXml, feedItem, xmlText } from '../../src/lib/feeds.ts';
+import { archiveFeedPages, channelExtras, escapeHtmlText, escapeXml, feedItem, xmlText } from '../../src/lib/feeds.ts';
 import { loadSeeds } from '../support/articles.ts';
 
 describe('xmlText removes what XML 1.0 forbids and keeps the rest', () => {
@@ -14,6 +14,9 @@ describe('xmlText removes what XML 1.0 forbids and keeps the rest', () => {
     { name: 'markup is text', input: ']]><b>x</b>', output: ']]><b>x</b>' },
   ];
   for (const { name, input, output } of cases) it(name, () => assert.equal(xmlText(input), output));
+  it('escapeHtmlText keeps markup-looking text as text for readers that render HTML', () => {
+    assert.equal(escapeHtmlText('<script>x()</script> & <b>'), '&lt;script&gt;x()&lt;/script&gt; &amp; &lt;b&gt;');
+  });
   it('escapeXml escapes markup, quotes and ]]>', () => assert.equal(escapeXml(`]]><a href="x">'&\u0008`), ']]&#62;&#60;a href=&#34;x&#34;&#62;&#39;&#38;'));
 });
 
