@@ -24,7 +24,23 @@ interface ZonedParts {
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Listing pages show the same article times again and again; formatToParts is slow, so each instant is read once per zone. */
+const partsCache = new Map<string, Map<number, ZonedParts>>();
+
 function zonedParts(date: Date, timeZone: string): ZonedParts {
+  let cache = partsCache.get(timeZone);
+  if (!cache) partsCache.set(timeZone, (cache = new Map()));
+  const time = date.getTime();
+  let parts = cache.get(time);
+  if (!parts) {
+    if (cache.size > 200_000) cache.clear();
+    parts = readZonedParts(date, timeZone);
+    cache.set(time, parts);
+  }
+  return parts;
+}
+
+function readZonedParts(date: Date, timeZone: string): ZonedParts {
   let formatter = partsFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -58,7 +74,17 @@ export function formatDateTime(date: Date, timeZone: string): string {
 }
 
 /** A day heading such as "2024年2月3日 星期六" for a YYYY-MM-DD key. */
+const dayHeadings = new Map<string, string>();
+
 export function formatDayHeading(key: string, locale = 'zh-CN'): string {
+  const cached = dayHeadings.get(`${locale} ${key}`);
+  if (cached) return cached;
+  const heading = readDayHeading(key, locale);
+  dayHeadings.set(`${locale} ${key}`, heading);
+  return heading;
+}
+
+function readDayHeading(key: string, locale: string): string {
   const [year, month, day] = key.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day, 12));
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(date);

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { toArticleEntry, type ArticleData } from '../lib/article.ts';
+import type { ArticleData } from '../lib/article.ts';
 import { MAX_FILE_BYTES } from '../lib/parse.ts';
+import { createParsePool, inlineParser, type ParsePool } from './parse-pool.ts';
 
 /**
  * The content-layer loader: the only code that touches the article folder (read only).
@@ -23,6 +24,8 @@ export interface ArticleLoaderOptions {
    * new version of the cleaning rules re-parses every file instead of keeping stale output.
    */
   pipelineVersion?: string;
+  /** Where files are parsed; by default on the calling thread. */
+  pool?: ParsePool;
 }
 
 /** What one load did, for the summary line and for tests. */
@@ -46,6 +49,10 @@ interface FileRecord {
 }
 
 const META_KEY = 'files';
+/** Files read and handed to the parsing threads at a time: enough to keep the threads busy, few enough to bound memory. */
+const BATCH_SIZE = 256;
+/** A long load says how far it got this often, rather than staying silent for a minute. */
+const PROGRESS_EVERY_MS = 5000;
 
 export class ArticleFileError extends Error {}
 
@@ -120,37 +127,55 @@ export async function loadArticles(context: Pick<LoaderContext, 'store' | 'meta'
     logger.warn(`skipped ${join(options.directory, file)}: ${reason}`);
   };
 
-  for (const file of files) {
-    const path = join(options.directory, file);
-    const size = (await stat(path)).size;
-    if (size > MAX_FILE_BYTES) {
-      skip(file, `the file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
-      continue;
-    }
-    const bytes = await readFile(path);
-    const digest = digestOf(bytes, options.pipelineVersion ?? '');
-    const known = previous[file];
-    let record: FileRecord;
-    let entry: { data: ArticleData; html: string } | undefined;
-    if (known && known.digest === digest && store.get(known.id)) {
-      record = known;
-      report.unchanged++;
-    } else {
-      const result = toArticleEntry(bytes, file, { now });
-      report.parsed++;
-      if (!result.ok) {
-        skip(file, result.reason);
+  // Files go in batches: reading and digesting on this thread, parsing on the pool's threads,
+  // then the results in file order, so skips, merges and strict failures never depend on timing.
+  const pool = options.pool ?? inlineParser();
+  const started = performance.now();
+  let lastProgress = started;
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    const batch = await Promise.all(files.slice(start, start + BATCH_SIZE).map(async (file) => {
+      const path = join(options.directory, file);
+      const size = (await stat(path)).size;
+      if (size > MAX_FILE_BYTES) return { file, tooBig: size };
+      const bytes = await readFile(path);
+      const digest = digestOf(bytes, options.pipelineVersion ?? '');
+      const known = previous[file];
+      if (known && known.digest === digest && store.get(known.id)) return { file, known };
+      return { file, digest, parsing: pool.parse(bytes, file, now) };
+    }));
+    for (const item of batch) {
+      const { file } = item;
+      if ('tooBig' in item) {
+        skip(file, `the file is ${item.tooBig} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
         continue;
       }
-      record = { digest, id: result.entry.id, capturedAt: result.entry.data.capturedAt.getTime() };
-      entry = { data: result.entry.data, html: result.entry.html };
+      let record: FileRecord;
+      let entry: { data: ArticleData; html: string } | undefined;
+      if ('known' in item && item.known) {
+        record = item.known;
+        report.unchanged++;
+      } else {
+        const result = await item.parsing!;
+        report.parsed++;
+        if (!result.ok) {
+          skip(file, result.reason);
+          continue;
+        }
+        record = { digest: item.digest!, id: result.entry.id, capturedAt: result.entry.data.capturedAt.getTime() };
+        entry = { data: result.entry.data, html: result.entry.html };
+      }
+      records[file] = record;
+      const current = winners.get(record.id);
+      if (current) report.duplicatesMerged++;
+      // Newest capture wins; on a tie the later file name, so the choice never depends on listing order.
+      if (!current || record.capturedAt > current.record.capturedAt || (record.capturedAt === current.record.capturedAt && file > current.file)) {
+        winners.set(record.id, { file, record, entry });
+      }
     }
-    records[file] = record;
-    const current = winners.get(record.id);
-    if (current) report.duplicatesMerged++;
-    // Newest capture wins; on a tie the later file name, so the choice never depends on listing order.
-    if (!current || record.capturedAt > current.record.capturedAt || (record.capturedAt === current.record.capturedAt && file > current.file)) {
-      winners.set(record.id, { file, record, entry });
+    const done = Math.min(start + BATCH_SIZE, files.length);
+    if (performance.now() - lastProgress > PROGRESS_EVERY_MS && done < files.length) {
+      lastProgress = performance.now();
+      logger.info(`read ${done}/${files.length} files (${report.parsed} parsed) in ${((lastProgress - started) / 1000).toFixed(1)} s`);
     }
   }
 
@@ -160,7 +185,7 @@ export async function loadArticles(context: Pick<LoaderContext, 'store' | 'meta'
     let entry = winner.entry;
     if (!entry) {
       // Unchanged file that now wins over a capture that was removed: parse it after all.
-      const result = toArticleEntry(await readFile(join(options.directory, winner.file)), winner.file, { now });
+      const result = await pool.parse(await readFile(join(options.directory, winner.file)), winner.file, now);
       report.parsed++;
       if (!result.ok) throw new ArticleFileError(`${winner.file}: ${result.reason}`);
       entry = { data: result.entry.data, html: result.entry.html };
@@ -197,7 +222,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
     async load(context) {
       const version = options.pipelineVersion ?? (await pipelineVersion());
       const run = async () => {
-        const report = await loadArticles(context, { ...options, pipelineVersion: version });
+        const pool = createParsePool();
+        const report = await loadArticles(context, { ...options, pipelineVersion: version, pool }).finally(() => pool.close());
+        if (pool.threads) context.logger.info(`parsed on ${pool.threads} threads`);
         if (report.ignored.length) {
           const shown = report.ignored.slice(0, 5).join(', ');
           context.logger.info(`ignored ${report.ignored.length} files that are not .txt captures: ${shown}${report.ignored.length > 5 ? ', …' : ''}`);

@@ -1,0 +1,143 @@
+/**
+ * Build benchmark (not a test):
+ *   npm run bench -- [--count 10000] [--dir /dev/shm/news-bench] [--keep]
+ *
+ * Generates N articles with ../shared/corpus/generate.mjs, then measures on the same machine
+ * in one run: a cold build, a rebuild after adding one article and editing another, and a
+ * floor (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings).
+ * Each line gives wall seconds, peak memory (the OS's maximum resident set of the build
+ * process), pages written and time per phase; the last line gives the ratio to the floor.
+ * Output goes to a tmpfs when there is one: on a disk, deleting and creating thousands of
+ * files costs kernel time that grows from run to run.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const GENERATOR = resolve(ROOT, '../shared/corpus/generate.mjs');
+
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : (process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+}
+
+const count = Number(argument('count', '10000'));
+const workDir = resolve(argument('dir', existsSync('/dev/shm') ? '/dev/shm/news-bench' : join(ROOT, '.bench')));
+const keep = process.argv.includes('--keep');
+if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive whole number');
+
+interface Run {
+  name: string;
+  wall: number;
+  peakMB: number;
+  pages: number;
+  phases: Record<string, number>;
+  summary: string;
+}
+
+/** Log lines that open a phase, in the order Astro prints them; a phase lasts until the next one starts. */
+const PHASE_MARKERS: [phase: string, marker: RegExp][] = [
+  ['startup', /^/],
+  ['content sync', /\[content\] Syncing content/],
+  ['bundling', /Building static entrypoints/],
+  ['pages (render + write)', /generating static routes/],
+  ['post-processing', /✓ Completed in [\d.]+m?s\.\s*$/],
+];
+
+/** Runs a command under /usr/bin/time (peak memory from the OS) and times the phases its log announces. */
+function measure(name: string, command: string[], env: Record<string, string>, markers = PHASE_MARKERS, cwd = ROOT): Promise<Run> {
+  return new Promise((done, fail) => {
+    const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'PEAK_KB=%M', ...command] : command;
+    const started = performance.now();
+    const child = spawn(timed[0], timed.slice(1), { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    const marks: [string, number][] = [['startup', started]];
+    let log = '';
+    let pending = '';
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      log += text;
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        const next = markers[marks.length];
+        if (next && next[1].test(line)) marks.push([next[0], performance.now()]);
+        if (/articles: \d+ published|parsed \d+\/\d+|\[build\] \d+ page/.test(line)) console.log(`    ${line.trim()}`);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const ended = performance.now();
+      if (code !== 0) return fail(new Error(`${name} failed (exit ${code}):\n${log.slice(-3000)}`));
+      marks.push(['end', ended]);
+      const phases: Record<string, number> = {};
+      for (let i = 0; i < marks.length - 1; i++) phases[marks[i][0]] = (marks[i + 1][1] - marks[i][1]) / 1000;
+      const peak = Number(/PEAK_KB=(\d+)/.exec(log)?.[1] ?? NaN);
+      const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? /pages: (\d+)/.exec(log)?.[1] ?? NaN);
+      const summary = /articles: [^\n]*/.exec(log)?.[0] ?? '';
+      done({ name, wall: (ended - started) / 1000, peakMB: peak / 1024, pages, phases, summary });
+    });
+  });
+}
+
+const line = (run: Run) =>
+  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB  ${String(run.pages).padStart(6)} pages  ` +
+  Object.entries(run.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
+
+async function main() {
+  rmSync(workDir, { recursive: true, force: true });
+  const content = join(workDir, 'content');
+  const cache = join(workDir, 'cache');
+  const dist = join(workDir, 'dist');
+  mkdirSync(workDir, { recursive: true });
+  console.log(`generating ${count} articles in ${content}`);
+  await new Promise<void>((done, fail) => {
+    const child = spawn(process.execPath, [GENERATOR, '--count', String(count), '--out', content, '--quiet'], { stdio: 'inherit' });
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`generate.mjs exited ${code}`))));
+  });
+
+  // The build runs in a copy of the project beside the output: Astro moves files from the
+  // project's .astro/ into the output folder with rename(), which cannot cross file systems.
+  const project = join(workDir, 'project');
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) {
+    if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+  const astro = [process.execPath, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist];
+  const env = { NEWS_CONTENT_DIR: content, NEWS_CACHE_DIR: cache, SITE_URL: 'https://news.example.org' };
+  const runs: Run[] = [];
+
+  console.log('cold build');
+  runs.push(await measure('cold build', astro, env, PHASE_MARKERS, project));
+
+  // One new article (a fresh URL) and one edited article (same URL, new text).
+  const files = readdirSync(content).filter((file) => file.endsWith('.txt')).sort();
+  const edited = join(content, files[Math.floor(files.length / 2)]);
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace(/<\/p>/, '（更新）</p>'));
+  const newest = readFileSync(join(content, files.at(-1)!), 'utf8').split('\n');
+  newest[0] = `<!--${Date.now() - 60_000}-->`;
+  newest[1] = newest[1].replace(/\]\((.*)\)$/, '](https://www.rfi.fr/cn/%E5%9B%BD%E9%99%85/bench-added-article)');
+  writeFileSync(join(content, 'zz_added.txt'), newest.join('\n'));
+  console.log('rebuild after adding one article and editing one');
+  runs.push(await measure('add one + edit one', astro, env, PHASE_MARKERS, project));
+
+  console.log('floor: the same parsing and cleaning, pages from template strings');
+  const floor = await measure('floor', [process.execPath, join(ROOT, 'scripts/bench-floor.ts'), content, join(workDir, 'floor')], {}, [
+    ['startup', /^/], ['parse + clean', /^floor: reading/], ['pages + feed', /^floor: writing/],
+  ]);
+  runs.push(floor);
+
+  console.log(`\n${count} generated articles, output on ${workDir}`);
+  for (const run of runs) console.log(line(run));
+  console.log(`${runs[0].summary}`);
+  console.log(`ratio to floor: cold ${(runs[0].wall / floor.wall).toFixed(1)}x, rebuild ${(runs[1].wall / floor.wall).toFixed(1)}x; rebuild / cold ${(runs[1].wall / runs[0].wall * 100).toFixed(0)}%`);
+  const distFiles = readdirSync(dist, { recursive: true }).length;
+  console.log(`dist holds ${distFiles} entries; data store ${(statSync(join(cache, 'data-store.json')).size / 1e6).toFixed(0)} MB`);
+  if (!keep) rmSync(workDir, { recursive: true, force: true });
+}
+
+await main();
