@@ -45,4 +45,6 @@ export default defineConfig({
   // The 404 page is not a page to index.
   integrations: [loadSummary, sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
   devToolbar: { enabled: false },
+  // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are copied from the last build.
+  experimental: { incrementalBuild: true },
 });

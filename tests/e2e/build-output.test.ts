@@ -151,6 +151,12 @@ describe('bad files, NEWS_STRICT and incremental builds', () => {
     assert.match(merged.log, /2 published, 0 skipped, 1 duplicates merged \(1 parsed, 2 unchanged, 0 removed\)/);
     const page = listFiles(merged.outDir).filter((f) => f.startsWith('articles/')).map((f) => readText(join(merged.outDir, f))).find((html) => html.includes('外交部'))!;
     assert.match(page, /中国与台湾外交部/);
+    // Pages copied from the last build (incremental build) must equal a cold build's, byte for byte.
+    const cold = buildSite({ NEWS_CONTENT_DIR: folder });
+    const incremental = listFiles(merged.outDir).filter((f) => !f.startsWith('_astro/')).sort();
+    assert.deepEqual(incremental, listFiles(cold.outDir).filter((f) => !f.startsWith('_astro/')).sort());
+    for (const file of incremental) assert.equal(readText(join(merged.outDir, file)), readText(join(cold.outDir, file)), file);
+    assert.match(merged.log, /\(restored\)|\(cached\)/, 'nothing was reused from the last build');
     rmSync(join(folder, readdirSync(folder).sort()[0]));
     const removed = buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
     assert.match(removed.log, /1 published, 0 skipped, 1 duplicates merged \(0 parsed, 2 unchanged, 1 removed\)/);

@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { articleStamp, cacheKey } from '../../../data/cache-keys.ts';
 import { getCatalog, type Article } from '../../../data/catalog.ts';
 import { feedResponse } from '../../../data/feeds.ts';
 import { archiveFeedPages } from '../../../lib/feeds.ts';
@@ -7,9 +8,14 @@ import { SITE } from '../../../site.config.ts';
 
 /** RFC 5005 archive documents: full pages of the oldest articles, page 1 the oldest; each never changes once written. */
 export const getStaticPaths = (async () => {
-  const { articles } = await getCatalog();
+  const { articles, topicsByArticle } = await getCatalog();
   const { pages } = archiveFeedPages(articles.toReversed(), SITE.feedSize);
-  return pages.map((items, index) => ({ params: { page: String(index + 1) }, props: { items: items.toReversed(), number: index + 1, last: pages.length } }));
+  return pages.map((items, index) => ({
+    params: { page: String(index + 1) },
+    props: { items: items.toReversed(), number: index + 1, last: pages.length },
+    // The newest archive document links to the next one, which a later build may add.
+    cacheKey: cacheKey(items.map((item) => [articleStamp(item), topicsByArticle.get(item.id)]), index, index + 1 < pages.length),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ items: Article[]; number: number; last: number }> = ({ site, props }) => {

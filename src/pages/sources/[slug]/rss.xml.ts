@@ -1,12 +1,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { articleStamp, cacheKey } from '../../../data/cache-keys.ts';
 import { getCatalog, type OutletIndex } from '../../../data/catalog.ts';
 import { feedResponse } from '../../../data/feeds.ts';
 import { feedPath, sourcePath } from '../../../lib/paths.ts';
 import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
-  const { outlets } = await getCatalog();
-  return outlets.map((outlet) => ({ params: { slug: outlet.slug }, props: { outlet } }));
+  const { outlets, byId, topicsByArticle } = await getCatalog();
+  return outlets.map((outlet) => {
+    const shown = outlet.articleIds.slice(0, SITE.topicFeedSize);
+    return { params: { slug: outlet.slug }, props: { outlet }, cacheKey: cacheKey(outlet.name, shown.map((id) => [articleStamp(byId.get(id)!), topicsByArticle.get(id)])) };
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ outlet: OutletIndex }> = async ({ site, props }) => {

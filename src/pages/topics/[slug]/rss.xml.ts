@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { articleStamp, cacheKey } from '../../../data/cache-keys.ts';
 import { getCatalog } from '../../../data/catalog.ts';
 import { feedResponse } from '../../../data/feeds.ts';
 import type { Topic } from '../../../lib/topics.ts';
@@ -6,8 +7,11 @@ import { feedPath, topicPath } from '../../../lib/paths.ts';
 import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
-  const { topics } = await getCatalog();
-  return topics.map((topic) => ({ params: { slug: topic.slug }, props: { topic } }));
+  const { topics, byId, topicsByArticle } = await getCatalog();
+  return topics.map((topic) => {
+    const shown = topic.articleIds.slice(0, SITE.topicFeedSize);
+    return { params: { slug: topic.slug }, props: { topic }, cacheKey: cacheKey(topic.name, shown.map((id) => [articleStamp(byId.get(id)!), topicsByArticle.get(id)])) };
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ topic: Topic }> = async ({ site, props }) => {
