@@ -1,6 +1,6 @@
 import { cleanArticleHtml, type LeadImage } from './clean.ts';
 import { articleIdFromUrl, canonicalizeUrl } from './identity.ts';
-import { boilerplateForUrl, outletForUrl, type Outlet } from './outlets.ts';
+import { boilerplateForUrl, outletForUrl, titleForUrl, type Outlet } from './outlets.ts';
 import { hasVisibleText, parseCaptureBytes, type ParseOptions } from './parse.ts';
 import { sanitizePlainText } from './sanitize.ts';
 import { sectionOf } from './sections.ts';
@@ -47,15 +47,17 @@ export type ArticleResult = { ok: true; entry: ArticleEntry } | { ok: false; rea
 export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: ParseOptions): ArticleResult {
   const parsed = parseCaptureBytes(bytes, options);
   if (!parsed.ok) return parsed;
-  const { title, url, capturedAt, bodyHtml } = parsed.value;
+  const { url, capturedAt, bodyHtml } = parsed.value;
   const canonical = canonicalizeUrl(url);
+  const title = titleForUrl(parsed.value.title, canonical);
   const cleaned = cleanArticleHtml(bodyHtml, { baseUrl: canonical, outletRules: boilerplateForUrl(canonical) });
   if (!hasVisibleText(cleaned.text) && !cleaned.leadImage && !/<img\b/.test(cleaned.html)) {
     return { ok: false, reason: 'the body has no readable content once cleaned' };
   }
   const lang = detectLanguage(`${title}\n${cleaned.text}`);
   const subjects = extractSubjects(title, cleaned.text, lang);
-  const section = sectionOf(canonical, title);
+  // Sections may be read from the title as captured (RTI's [國際], RFI's " - 要闻分析").
+  const section = sectionOf(canonical, parsed.value.title);
   // The cleaner reads these from the untrusted HTML before the allow-list runs.
   const dateline = sanitizePlainText(cleaned.dateline ?? '');
   const author = sanitizePlainText(cleaned.author ?? '');

@@ -17,6 +17,8 @@ interface OutletDefinition extends Outlet {
   /** Hosts of the original URLs (a leading `www.` is ignored). */
   hosts: readonly string[];
   boilerplate?: BoilerplateRules;
+  /** The outlet's own name appended to titles ("… – 法国国际广播电台 - RFI"): noise on a page that already names the outlet. */
+  titleSuffix?: RegExp;
 }
 
 const rules = (partial: Partial<BoilerplateRules>): BoilerplateRules => ({
@@ -34,6 +36,7 @@ const rules = (partial: Partial<BoilerplateRules>): BoilerplateRules => ({
 export const OUTLETS: readonly OutletDefinition[] = [
   {
     slug: 'rfi', name: 'RFI 法广', hosts: ['rfi.fr'],
+    titleSuffix: /\s+[–-]\s+法国国际广播电台\s+-\s+RFI$/,
     boilerplate: rules({
       selectors: [
         '.o-self-promo', '.m-interstitial', '.m-block-ad', '.m-block-ad__content', '[data-tms-ad-type]',
@@ -266,6 +269,13 @@ export function outletForUrl(url: string): Outlet {
 /** Boilerplate rules of the outlet an original URL belongs to, if it has any. */
 export function boilerplateForUrl(url: string): BoilerplateRules | undefined {
   return findDefinition(new URL(url).hostname)?.boilerplate;
+}
+
+/** The title without the outlet's name appended to it; never empties a title. */
+export function titleForUrl(title: string, url: string): string {
+  const suffix = findDefinition(new URL(url).hostname)?.titleSuffix;
+  const trimmed = suffix ? title.replace(suffix, '').trim() : title;
+  return trimmed || title;
 }
 
 export { rules as defineBoilerplate };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { cleanArticleHtml } from '../../src/lib/clean.ts';
-import { boilerplateForUrl, outletForUrl, OUTLETS } from '../../src/lib/outlets.ts';
+import { boilerplateForUrl, outletForUrl, OUTLETS, titleForUrl } from '../../src/lib/outlets.ts';
 import { parseCaptureBytes } from '../../src/lib/parse.ts';
 import { REAL_DIR } from '../support/corpus.ts';
 
@@ -122,4 +122,20 @@ describe('generic rules on real captures of unnamed outlets', () => {
       for (const text of kept) assert.ok(html.includes(text), `lost: ${text}`);
     });
   }
+});
+
+describe('titleForUrl drops the outlet name appended to titles', () => {
+  const rfi = 'http://www.rfi.fr//cn/contenu/20200723-x';
+  const cases = [
+    { title: '英国脱欧谈判代表佛罗斯特：7月无法达成初步协议 – 法国国际广播电台 - RFI', url: rfi, expected: '英国脱欧谈判代表佛罗斯特：7月无法达成初步协议' },
+    { title: '特朗普竞选大位又要退群：日本忐忑不安 北约据理力争 - 要闻分析', url: rfi, expected: '特朗普竞选大位又要退群：日本忐忑不安 北约据理力争 - 要闻分析' },
+    { title: ' – 法国国际广播电台 - RFI', url: rfi, expected: ' – 法国国际广播电台 - RFI' },
+    { title: 'Something – 法国国际广播电台 - RFI', url: 'https://example.com/a', expected: 'Something – 法国国际广播电台 - RFI' },
+  ];
+  for (const { title, url, expected } of cases) it(JSON.stringify(title), () => assert.equal(titleForUrl(title, url), expected));
+  it('leaves no real RFI capture with the suffix', () => {
+    for (const capture of captures.filter((c) => outletForUrl(c.url).slug === 'rfi')) {
+      assert.doesNotMatch(titleForUrl(capture.title, capture.url), /法国国际广播电台 - RFI$/, capture.name);
+    }
+  });
 });
