@@ -34,6 +34,8 @@ export function createParsePool(size = Number(process.env.NEWS_PARSE_THREADS ?? 
   const pending = new Map<number, { resolve: (result: ArticleResult) => void; reject: (error: Error) => void }>();
   const load = workers.map(() => 0);
   let next = 0;
+  let failure: Error | undefined;
+  let closing = false;
   workers.forEach((worker, index) => {
     worker.on('message', ({ task, result, error }: { task: number; result?: ArticleResult; error?: string }) => {
       load[index]--;
@@ -42,14 +44,21 @@ export function createParsePool(size = Number(process.env.NEWS_PARSE_THREADS ?? 
       if (error) waiting.reject(new Error(error));
       else waiting.resolve(reviveDates(result!));
     });
-    worker.on('error', (error) => {
+    // A thread that dies takes the build down with a reason, rather than leaving files waiting forever.
+    const fail = (error: Error) => {
+      failure ??= error;
       for (const waiting of pending.values()) waiting.reject(error);
       pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`a parsing thread stopped (exit code ${code})`));
     });
   });
   return {
     threads: size,
     parse(bytes, file, now) {
+      if (failure) return Promise.reject(failure);
       const task = next++;
       // The least busy thread takes the file.
       const index = load.indexOf(Math.min(...load));
@@ -60,6 +69,7 @@ export function createParsePool(size = Number(process.env.NEWS_PARSE_THREADS ?? 
       });
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadArticles, pipelineVersion } from '../../src/loader/article-loader.ts';
+import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 
 /** Just enough of Astro's loader context: a store, the meta store, a logger and identity parsing. */
@@ -34,5 +37,24 @@ describe('loadArticles and the pipeline version', () => {
     const version = await pipelineVersion();
     assert.match(version, /^[\w-]{27}$/);
     assert.equal(await pipelineVersion(), version);
+  });
+});
+
+describe('the parsing threads', () => {
+  it('give the same articles as parsing on the calling thread, and close', async () => {
+    const pool = createParsePool(2);
+    assert.equal(pool.threads, 2);
+    const inline = inlineParser();
+    try {
+      for (const name of readdirSync(SEEDS_DIR)) {
+        const bytes = readFileSync(join(SEEDS_DIR, name));
+        const now = Date.UTC(2026, 0, 1);
+        const [threaded, local] = await Promise.all([pool.parse(bytes, name, now), inline.parse(bytes, name, now)]);
+        assert.deepEqual(threaded, local);
+        assert.ok(threaded.ok && threaded.entry.data.capturedAt instanceof Date);
+      }
+    } finally {
+      await pool.close();
+    }
   });
 });
