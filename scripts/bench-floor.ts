@@ -12,7 +12,6 @@ import { escapeXml } from '../src/lib/feeds.ts';
 import { buildTopics, defaultMinSubjectArticles } from '../src/lib/topics.ts';
 
 const [contentDir, outDir] = process.argv.slice(2);
-const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 console.log('floor: reading');
 const newest = new Map<string, ArticleEntry>();
@@ -29,11 +28,11 @@ rmSync(outDir, { recursive: true, force: true });
 let pages = 0;
 const page = (path: string, title: string, body: string) => {
   mkdirSync(join(outDir, path), { recursive: true });
-  writeFileSync(join(outDir, path, 'index.html'), `<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>${escape(title)}</title><body><main>${body}</main></body></html>`);
+  writeFileSync(join(outDir, path, 'index.html'), `<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>${escapeXml(title)}</title><body><main>${body}</main></body></html>`);
   pages++;
 };
-const list = (ids: string[]) => `<ul>${ids.map((id) => `<li><a href="/articles/${id}/">${escape(newest.get(id)!.data.title)}</a></li>`).join('')}</ul>`;
-for (const article of articles) page(`articles/${article.id}`, article.data.title, `<h1>${escape(article.data.title)}</h1>${article.html}`);
+const list = (ids: string[]) => `<ul>${ids.map((id) => `<li><a href="/articles/${id}/">${escapeXml(newest.get(id)!.data.title)}</a></li>`).join('')}</ul>`;
+for (const article of articles) page(`articles/${article.id}`, article.data.title, `<h1>${escapeXml(article.data.title)}</h1>${article.html}`);
 for (const day of buildArchive(articles, 'Asia/Shanghai').days) page(`archive/${day.key.replaceAll('-', '/')}`, day.key, list(day.articleIds));
 for (const topic of buildTopics(articles, { minSubjectArticles: defaultMinSubjectArticles(articles.length) }).topics) page(`topics/${topic.slug}`, topic.name, list(topic.articleIds));
 const items = articles.slice(0, 50).map((a) => `<item><title>${escapeXml(a.data.title)}</title><link>/articles/${a.id}/</link><description>${escapeXml(a.html)}</description></item>`);
