@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { dataStoreOnDisk } from './src/integrations/data-store-on-disk.mjs';
 
 const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
 
@@ -43,7 +44,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   cacheDir: process.env.NEWS_CACHE_DIR || './node_modules/.astro',
   // The 404 page is not a page to index.
-  integrations: [loadSummary, sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
