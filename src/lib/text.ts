@@ -9,8 +9,57 @@ export const WORDS_PER_MINUTE = 220;
 /** Characters of text read to tell its language. */
 const LANGUAGE_SAMPLE_CHARS = 3000;
 
-const HAN = /\p{Script=Han}/gu;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** What a character is, as bits; each bit is defined by the pattern beside it. */
+const HAN = 1;
+const KANA = 2;
+const HANGUL = 4;
+const LETTER = 8;
+const SPACE = 16;
+const LETTER_OR_DIGIT = 32;
+const CLASSIFIED = 128;
+const CJK = HAN | KANA | HANGUL;
+const CLASS_PATTERNS: ReadonlyArray<[bit: number, pattern: RegExp]> = [
+  [HAN, /^\p{Script=Han}$/u],
+  [KANA, /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u],
+  [HANGUL, /^\p{Script=Hangul}$/u],
+  [LETTER, /^\p{L}$/u],
+  [SPACE, /^\s$/u],
+  [LETTER_OR_DIGIT, /^[\p{L}\p{N}]$/u],
+];
+
+function classify(char: string): number {
+  let bits = CLASSIFIED;
+  for (const [bit, pattern] of CLASS_PATTERNS) if (pattern.test(char)) bits |= bit;
+  return bits;
+}
+
+// Counting with a regular expression per character class allocated an array of matches per
+// class and article, the costliest step of the analysis; a table filled on first sight costs one lookup.
+const BMP_CLASSES = new Uint8Array(0x10000);
+const ASTRAL_CLASSES = new Map<number, number>();
+
+/** The class bits of the character starting at `index` (a surrogate pair is one character). */
+function classAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+    const point = text.codePointAt(index)!;
+    if (point > 0xffff) {
+      let bits = ASTRAL_CLASSES.get(point);
+      if (bits === undefined) ASTRAL_CLASSES.set(point, (bits = classify(String.fromCodePoint(point))));
+      return bits;
+    }
+  }
+  return BMP_CLASSES[code] || (BMP_CLASSES[code] = classify(String.fromCharCode(code)));
+}
+
+/** Walks `text` by code point, handing each character's class bits to `visit`. */
+function forEachClass(text: string, visit: (bits: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    visit(classAt(text, i));
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && text.codePointAt(i)! > 0xffff) i++;
+  }
+}
 
 /**
  * Characters whose form differs between simplified and traditional Chinese, one common
@@ -29,10 +78,6 @@ const LATIN_MARKERS: ReadonlyArray<[lang: string, words: ReadonlySet<string>]> =
   ['fr', new Set(['le', 'la', 'les', 'et', 'des', 'est', 'une', 'dans', 'pour', 'du'])],
 ];
 
-function count(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
-}
-
 /**
  * A BCP 47 tag for the text: zh-Hans or zh-Hant for Chinese (by counting characters that
  * exist in only one script), ja, ko, or a Latin-script language by its function words;
@@ -41,10 +86,16 @@ function count(text: string, pattern: RegExp): number {
 export function detectLanguage(text: string): string {
   // The opening tells the language; counting a long text character by character costs more than the rest of the analysis.
   const sample = text.length > LANGUAGE_SAMPLE_CHARS ? text.slice(0, LANGUAGE_SAMPLE_CHARS) : text;
-  const han = count(sample, HAN);
-  const kana = count(sample, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
-  const hangul = count(sample, /\p{Script=Hangul}/gu);
-  const letters = count(sample, /\p{L}/gu);
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
+  let letters = 0;
+  forEachClass(sample, (bits) => {
+    if (bits & HAN) han++;
+    if (bits & KANA) kana++;
+    if (bits & HANGUL) hangul++;
+    if (bits & LETTER) letters++;
+  });
   if (letters === 0) return 'und';
   if (kana > 20 && kana * 5 > han) return 'ja';
   if (hangul * 2 > letters) return 'ko';
@@ -69,8 +120,22 @@ export function detectLanguage(text: string): string {
 
 /** Minutes to read: CJK characters at CJK_CHARS_PER_MINUTE plus other words at WORDS_PER_MINUTE; at least 1. */
 export function readingMinutes(text: string): number {
-  const cjk = count(text, CJK);
-  const words = text.replace(CJK, ' ').split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  // CJK characters count one each; a word is a run of other non-space characters holding a letter or digit.
+  let cjk = 0;
+  let words = 0;
+  let inWord = false;
+  let wordHasLetter = false;
+  forEachClass(text, (bits) => {
+    if (bits & (CJK | SPACE)) {
+      if (bits & CJK) cjk++;
+      if (inWord && wordHasLetter) words++;
+      inWord = wordHasLetter = false;
+    } else {
+      inWord = true;
+      if (bits & LETTER_OR_DIGIT) wordHasLetter = true;
+    }
+  });
+  if (inWord && wordHasLetter) words++;
   return Math.max(1, Math.round(cjk / CJK_CHARS_PER_MINUTE + words / WORDS_PER_MINUTE));
 }
 
