@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
@@ -9,6 +8,7 @@ import { MAX_FILE_BYTES } from '../../src/lib/parse.ts';
 import { buildSite, listFiles, readText, type BuildResult } from '../support/build.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
 import { scanHtml } from '../support/output-scan.ts';
+import { tempDir } from '../support/temp.ts';
 
 /**
  * Every rule of the input format, broken on purpose, in one folder with good files beside the
@@ -116,7 +116,7 @@ const summaryOf = (log: string) => /articles: (\d+) published, (\d+) skipped, (\
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('broken files: every good file published, every bad one named', () => {
-  const root = mkdtempSync(join(tmpdir(), 'news-broken-'));
+  const root = tempDir('news-broken');
   const content = join(root, 'content');
   const dist = join(root, 'dist');
   const cacheDir = join(root, 'cache');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { buildSite, listFiles, readText } from '../support/build.ts';
 import { articlePageIds, articlesLinkedUnder, assertArchiveCountsAddUp, assertLinksResolve } from '../support/site-checks.ts';
 import { REAL_DIR, SEEDS_DIR } from '../support/corpus.ts';
+import { tempDir } from '../support/temp.ts';
 
 const summaryOf = (log: string) => /articles: (\d+) published, (\d+) skipped, (\d+) duplicates merged/.exec(log);
 
@@ -120,9 +120,9 @@ describe('build of the real corpus', () => {
 });
 
 describe('bad files, NEWS_STRICT and incremental builds', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'news-content-'));
+  const folder = tempDir('news-content');
   cpSync(SEEDS_DIR, folder, { recursive: true });
-  const cacheDir = mkdtempSync(join(tmpdir(), 'news-cache-'));
+  const cacheDir = tempDir('news-cache');
 
   it('skips a bad file with its name and reason and publishes the rest', () => {
     writeFileSync(join(folder, 'bad name ..%2f.txt'), '<!--soon-->\n[x](https://a.com/x)\n------\n\n<p>x</p>\n');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
@@ -9,6 +8,7 @@ import { REAL_DIR, SEEDS_DIR } from '../support/corpus.ts';
 import { parseFeed, readWithFeedparser, readWithNewsboat, xmllintErrors, type ParsedFeed } from '../support/feeds.ts';
 import { articlePageIds } from '../support/site-checks.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { tempDir } from '../support/temp.ts';
 
 const SITE = 'https://example.org';
 
@@ -26,7 +26,7 @@ function feedsIn(outDir: string): string[] {
 }
 
 describe('feeds of the samples plus a tricky capture, under BASE_PATH=/news/', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'news-feed-content-'));
+  const folder = tempDir('news-feed-content');
   cpSync(SEEDS_DIR, folder, { recursive: true });
   writeFileSync(join(folder, 'tricky.txt'), TRICKY);
   // Two items per feed, so that three articles need one archive document.

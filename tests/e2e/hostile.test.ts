@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
@@ -11,6 +10,7 @@ import { buildSite, listFiles, readText, type BuildResult } from '../support/bui
 import { PROJECT_ROOT } from '../support/corpus.ts';
 import { scanHtml, scanXml } from '../support/output-scan.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { tempDir } from '../support/temp.ts';
 
 /**
  * The hostile corpus (tests/fixtures/hostile, see its README) built together with the two
@@ -46,7 +46,7 @@ interface Observed {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('hostile corpus: nothing runs, nothing is lost', () => {
-  const contentDir = mkdtempSync(join(tmpdir(), 'news-hostile-'));
+  const contentDir = tempDir('news-hostile');
   const now = Date.now();
   let build: BuildResult;
   let cases: CaseFile[];

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './corpus.ts';
+import { tempDir } from './temp.ts';
 
 export interface BuildResult {
   status: number | null;
@@ -12,8 +12,8 @@ export interface BuildResult {
 
 /** Runs `astro build` into a fresh folder (or `outDir`) with the given settings; each build gets its own content store unless one is passed. */
 export function buildSite(env: Record<string, string>, options: { cacheDir?: string; outDir?: string } = {}): BuildResult {
-  const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'news-dist-'));
-  const cacheDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), 'news-cache-'));
+  const outDir = options.outDir ?? tempDir('news-dist');
+  const cacheDir = options.cacheDir ?? tempDir('news-cache');
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NEWS_CACHE_DIR: cacheDir, ...env },

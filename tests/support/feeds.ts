@@ -1,9 +1,9 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRssFeed } from 'feedsmith';
+import { tempDir } from './temp.ts';
 
 /** Feed checks with real parsers and readers: feedsmith (npm), xmllint, Python's feedparser and newsboat (Debian). */
 
@@ -65,7 +65,7 @@ print(json.dumps({"bozo": str(d.get("bozo_exception", "")) if d.bozo else "", "i
 
 /** What newsboat stores after `newsboat -x reload` of the given feed URLs, read back from its cache. */
 export async function readWithNewsboat(urls: string[]): Promise<{ status: number | null; log: string; items: ReaderItem[] }> {
-  const home = mkdtempSync(join(tmpdir(), 'newsboat-'));
+  const home = tempDir('newsboat');
   writeFileSync(join(home, 'urls'), `${urls.join('\n')}\n`);
   writeFileSync(join(home, 'config'), 'download-timeout 20\nreload-threads 1\n');
   const cache = join(home, 'cache.db');
