@@ -26,14 +26,17 @@ export function dataStoreOnDisk() {
               {
                 name: 'news-data-store-on-disk',
                 enforce: 'pre',
-                // Astro's own plugin loads the module first; this replaces its code before the bundler parses it.
-                transform: {
+                // Runs before Astro's own loader, which would read the file and quote it as a string literal.
+                load: {
+                  order: 'pre',
                   filter: { id: /^\0astro:data-layer-content$/ },
-                  handler(code, id) {
+                  handler(id) {
                     if (id !== DATA_STORE_MODULE || !existsSync(storeFile)) return null;
                     return {
                       code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));`,
                       map: { mappings: '' },
+                      // As Astro marks it: content data, left out of the page code hashes of the incremental build.
+                      meta: { astroIncremental: { kind: 'content-data' } },
                     };
                   },
                 },
