@@ -22,21 +22,28 @@ export function inlineParser(): ParsePool {
   };
 }
 
-/** A pool of `size` threads (default: one per core, NEWS_PARSE_THREADS to override; 0 or 1 core: inline). */
+/**
+ * A pool of up to `size` threads (default: one per core, NEWS_PARSE_THREADS to override; 0 or 1
+ * core: inline). A thread starts when a file arrives and every running thread is busy, so a
+ * rebuild that parses one changed file starts one thread, not one per core.
+ */
 export function createParsePool(size = Number(process.env.NEWS_PARSE_THREADS ?? availableParallelism())): ParsePool {
   if (!(size > 1)) return inlineParser();
-  let workers: Worker[];
-  try {
-    workers = Array.from({ length: size }, () => new Worker(new URL('./article-worker.ts', import.meta.url)));
-  } catch {
-    return inlineParser();
-  }
+  const workers: Worker[] = [];
+  const load: number[] = [];
   const pending = new Map<number, { resolve: (result: ArticleResult) => void; reject: (error: Error) => void }>();
-  const load = workers.map(() => 0);
   let next = 0;
   let failure: Error | undefined;
   let closing = false;
-  workers.forEach((worker, index) => {
+  // A thread that dies takes the build down with a reason, rather than leaving files waiting forever.
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  const start = (): number => {
+    const index = workers.length;
+    const worker = new Worker(new URL('./article-worker.ts', import.meta.url));
     worker.on('message', ({ task, result, error }: { task: number; result?: ArticleResult; error?: string }) => {
       load[index]--;
       const waiting = pending.get(task)!;
@@ -44,24 +51,36 @@ export function createParsePool(size = Number(process.env.NEWS_PARSE_THREADS ?? 
       if (error) waiting.reject(new Error(error));
       else waiting.resolve(reviveDates(result!));
     });
-    // A thread that dies takes the build down with a reason, rather than leaving files waiting forever.
-    const fail = (error: Error) => {
-      failure ??= error;
-      for (const waiting of pending.values()) waiting.reject(error);
-      pending.clear();
-    };
     worker.on('error', fail);
     worker.on('exit', (code) => {
       if (!closing) fail(new Error(`a parsing thread stopped (exit code ${code})`));
     });
-  });
+    workers.push(worker);
+    load.push(0);
+    return index;
+  };
+  let inline: ParsePool | undefined;
   return {
-    threads: size,
+    get threads() {
+      return workers.length;
+    },
     parse(bytes, file, now) {
       if (failure) return Promise.reject(failure);
+      if (inline) return inline.parse(bytes, file, now);
+      // The least busy thread takes the file, unless all are busy and the pool may grow.
+      let index = load.length ? load.indexOf(Math.min(...load)) : -1;
+      if (index < 0 || (load[index] > 0 && workers.length < size)) {
+        try {
+          index = start();
+        } catch (error) {
+          if (index < 0) {
+            // Threads cannot start here: parse on this thread.
+            inline = inlineParser();
+            return inline.parse(bytes, file, now);
+          }
+        }
+      }
       const task = next++;
-      // The least busy thread takes the file.
-      const index = load.indexOf(Math.min(...load));
       load[index]++;
       return new Promise((resolve, reject) => {
         pending.set(task, { resolve, reject });

@@ -41,18 +41,34 @@ describe('loadArticles and the pipeline version', () => {
 });
 
 describe('the parsing threads', () => {
+  const now = Date.UTC(2026, 0, 1);
+  const captures = () => readdirSync(SEEDS_DIR).map((name) => ({ name, bytes: readFileSync(join(SEEDS_DIR, name)) }));
+
   it('give the same articles as parsing on the calling thread, and close', async () => {
     const pool = createParsePool(2);
-    assert.equal(pool.threads, 2);
     const inline = inlineParser();
     try {
-      for (const name of readdirSync(SEEDS_DIR)) {
-        const bytes = readFileSync(join(SEEDS_DIR, name));
-        const now = Date.UTC(2026, 0, 1);
+      for (const { name, bytes } of captures()) {
         const [threaded, local] = await Promise.all([pool.parse(bytes, name, now), inline.parse(bytes, name, now)]);
         assert.deepEqual(threaded, local);
         assert.ok(threaded.ok && threaded.entry.data.capturedAt instanceof Date);
       }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('start only when files arrive, and no more than are busy at once', async () => {
+    const pool = createParsePool(4);
+    try {
+      assert.equal(pool.threads, 0);
+      const [first] = captures();
+      await pool.parse(first.bytes, first.name, now);
+      await pool.parse(first.bytes, first.name, now);
+      assert.equal(pool.threads, 1, 'one file at a time needs one thread');
+      const results = await Promise.all(Array.from({ length: 8 }, () => pool.parse(first.bytes, first.name, now)));
+      assert.equal(pool.threads, 4, 'eight files at once use every allowed thread');
+      assert.ok(results.every((result) => result.ok));
     } finally {
       await pool.close();
     }
