@@ -1,4 +1,5 @@
-import { load, type CheerioAPI, type CheerioOptions } from 'cheerio/slim';
+import { load, type Cheerio, type CheerioAPI, type CheerioOptions } from 'cheerio/slim';
+import { compile, selectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import { resolveUrl, sanitizeArticleHtml } from './sanitize.ts';
 
@@ -153,6 +154,18 @@ function unescapeEscapedMarkup(html: string): string {
 /** dom-serializer's option (passed through by cheerio, missing from its types): escape only & < > " and keep UTF-8. */
 const UTF8_OUTPUT = { encodeEntities: 'utf8' } as unknown as CheerioOptions;
 
+const compiledSelectors = new Map<string, ReturnType<typeof compile<AnyNode, Element>>>();
+
+/**
+ * `$(selector)` over the whole document, with the selector compiled once per process: cheerio
+ * parses and compiles a selector string on every call, which cost more than the matching.
+ */
+function query($: CheerioAPI, selector: string): Cheerio<Element> {
+  let compiled = compiledSelectors.get(selector);
+  if (!compiled) compiledSelectors.set(selector, (compiled = compile<AnyNode, Element>(selector)));
+  return $(selectAll<AnyNode, Element>(compiled, $.root().toArray()));
+}
+
 /** Beyond this depth cheerio's recursive walks cost seconds or the stack; real items stay far below. */
 const MAX_STRUCTURED_DEPTH = 500;
 const UNCOUNTED_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li']);
@@ -172,7 +185,7 @@ function roughNestingDepth(html: string): number {
 function cleanStructured(html: string, baseUrl: string, rules: BoilerplateRules): CleanedArticle {
   const $ = load(html, { xml: false }, false);
   // Lazy-loading pages put the real <img> in <noscript>: keep it (the allow-list still filters it).
-  $('noscript').each((_, el) => {
+  query($, 'noscript').each((_, el) => {
     if ($(el).find('img').length) $(el).replaceWith($(el).contents());
   });
   removeBoilerplate($, rules);
@@ -202,12 +215,12 @@ const TEXT_BLOCKS = 'div, p, section, aside, footer, span, li, ul';
 const TEXT_BLOCK_TAGS = new Set(TEXT_BLOCKS.split(', '));
 
 function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
-  if (rules.selectors.length) $(rules.selectors.join(',')).remove();
-  $('a[href]').each((_, a) => {
+  if (rules.selectors.length) query($, rules.selectors.join(',')).remove();
+  query($, 'a[href]').each((_, a) => {
     if (SHARE_LINK.test(a.attribs.href ?? '')) $(a).remove();
   });
   for (const { selector, href } of rules.linkLists) {
-    $(selector).each((_, el) => {
+    query($, selector).each((_, el) => {
       if (el.type === 'tag' && isLinkList(el, href)) $(el).remove();
     });
   }
@@ -215,7 +228,7 @@ function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
   if (blockPrefixes.length || blockPatterns.length || textPatterns.length) {
     // One walk: each element's text is collapsed once and tried against every text rule.
     const selector = [TEXT_BLOCKS, ...textPatterns.map((rule) => rule.selector)].join(', ');
-    $(selector).each((_, el) => {
+    query($, selector).each((_, el) => {
       if (el.type !== 'tag') return;
       const text = collapse($(el).text());
       const block = TEXT_BLOCK_TAGS.has(el.tagName);
@@ -226,7 +239,7 @@ function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
   }
   for (const marker of rules.tailMarkers) cutFromMarker($, marker);
   if (rules.unwrap.length) {
-    $(rules.unwrap.join(',')).each((_, el) => {
+    query($, rules.unwrap.join(',')).each((_, el) => {
       $(el).replaceWith($(el).contents());
     });
   }
@@ -262,7 +275,7 @@ const RELATIVE_TIME = /^(?:\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週)
 
 /** A `<time datetime>` showing relative text gets its absolute date instead; other text is left alone. */
 function dateRelativeTimes($: CheerioAPI): void {
-  $('time[datetime]').each((_, el) => {
+  query($, 'time[datetime]').each((_, el) => {
     const datetime = el.attribs.datetime.trim();
     if (datetime && RELATIVE_TIME.test(collapse($(el).text()))) $(el).text(datetime);
   });
@@ -271,7 +284,7 @@ function dateRelativeTimes($: CheerioAPI): void {
 /** Removes the innermost block holding `marker`, the rules and breaks just before it, and all that follows. */
 function cutFromMarker($: CheerioAPI, marker: string): void {
   // The innermost block that opens with the marker (after at most a "© 2020年"): a story that merely mentions it is kept.
-  const holder = $('div, p, section, footer, aside')
+  const holder = query($, 'div, p, section, footer, aside')
     .filter((_, el) => collapse($(el).text()).slice(0, marker.length + 12).includes(marker) && !$(el).children().toArray().some((c) => isBlock(c) && $(c).text().includes(marker)))
     .first();
   if (!holder.length) return;
@@ -308,7 +321,7 @@ function takeDateline($: CheerioAPI): string | undefined {
 
 function takeAuthor($: CheerioAPI): string | undefined {
   let found: string | undefined;
-  $('span, strong, b, em, div, p').each((_, el) => {
+  query($, 'span, strong, b, em, div, p').each((_, el) => {
     if (found) return false;
     const own = collapse($(el).text());
     let name: string | undefined;
@@ -356,7 +369,7 @@ function takeLeadImage($: CheerioAPI, baseUrl: string): LeadImage | undefined {
 }
 
 function fixLazyImages($: CheerioAPI): void {
-  $('img').each((_, img) => {
+  query($, 'img').each((_, img) => {
     const src = imageSource(img);
     if (src) img.attribs.src = src;
     if (!img.attribs.alt) {
@@ -375,7 +388,7 @@ function imageSource(img: Element): string {
 /** An iframe, video or plugin becomes a plain link to what it embedded. */
 function replaceEmbedsWithLinks($: CheerioAPI, baseUrl: string): void {
   // RFI wraps YouTube in a custom element that names the video in `source`.
-  $('iframe, video, audio, embed, object, youtube-player').each((_, el) => {
+  query($, 'iframe, video, audio, embed, object, youtube-player').each((_, el) => {
     const source = el.attribs.src || el.attribs.data || el.attribs.source || $(el).find('source[src]').first().attr('src');
     const href = resolveUrl(source, baseUrl);
     if (/^https?:/i.test(href)) {
@@ -389,7 +402,7 @@ function replaceEmbedsWithLinks($: CheerioAPI, baseUrl: string): void {
 }
 
 function removeTrackingPixels($: CheerioAPI): void {
-  $('img').each((_, img) => {
+  query($, 'img').each((_, img) => {
     const { width, height, src = '' } = img.attribs;
     const tiny = (width === '1' || width === '0') && (height === '1' || height === '0');
     if (tiny || /feeds\.feedburner\.com\/~r\/|\/~ff\/|pixel\.wp\.com|stats\.wordpress\.com|feedsportal\.com/i.test(src)) $(img).remove();
@@ -398,7 +411,7 @@ function removeTrackingPixels($: CheerioAPI): void {
 
 /** Spacer paragraphs and the wrappers emptied by the removals above. */
 function removeEmptyBlocks($: CheerioAPI): void {
-  const blocks = $('p, div, span, section, figure, li, ul, ol, blockquote, strong, b, em').toArray().reverse();
+  const blocks = query($, 'p, div, span, section, figure, li, ul, ol, blockquote, strong, b, em').toArray().reverse();
   for (const el of blocks) {
     const node = $(el);
     if (collapse(node.text()) === '' && node.find('img, hr, br, table').length === 0) node.remove();
