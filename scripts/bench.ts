@@ -1,12 +1,14 @@
 /**
  * Build benchmark (not a test):
- *   npm run bench -- [--count 10000] [--dir /dev/shm/news-bench] [--keep]
+ *   npm run bench -- [--count 10000] [--dir /dev/shm/news-bench] [--keep] [--search]
  *
  * Generates N articles with ../shared/corpus/generate.mjs, then measures on the same machine
  * in one run: a cold build, a rebuild after adding one article and editing another, and a
  * floor (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings).
  * Each line gives wall seconds, peak memory (the OS's maximum resident set of the build
  * process), pages written and time per phase; the last line gives the ratio to the floor.
+ * With --search it also builds the planned search index
+ * (scripts/bench-search.ts) over the built pages, once split by year and once whole.
  * Output goes to a tmpfs when there is one: on a disk, deleting and creating thousands of
  * files costs kernel time that grows from run to run.
  */
@@ -33,6 +35,8 @@ interface Run {
   wall: number;
   peakMB: number;
   pages: number;
+  /** Pages copied from the last build by the incremental build rather than rendered. */
+  restored: number;
   phases: Record<string, number>;
   summary: string;
 }
@@ -79,13 +83,14 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       const peak = Number(/PEAK_KB=(\d+)/.exec(log)?.[1] ?? NaN);
       const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? /pages: (\d+)/.exec(log)?.[1] ?? NaN);
       const summary = /articles: [^\n]*/.exec(log)?.[0] ?? '';
-      done({ name, wall: (ended - started) / 1000, peakMB: peak / 1024, pages, phases, summary });
+      const restored = log.match(/\(restored\)/g)?.length ?? 0;
+      done({ name, wall: (ended - started) / 1000, peakMB: peak / 1024, pages, restored, phases, summary });
     });
   });
 }
 
 const line = (run: Run) =>
-  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB  ${String(run.pages).padStart(6)} pages  ` +
+  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB  ${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored)  ` +
   Object.entries(run.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
 
 async function main() {
@@ -130,6 +135,14 @@ async function main() {
     ['startup', /^/], ['parse + clean', /^floor: reading/], ['pages + feed', /^floor: writing/],
   ]);
   runs.push(floor);
+
+  if (process.argv.includes('--search')) {
+    const search = join(ROOT, 'scripts/bench-search.ts');
+    const markers: [string, RegExp][] = [['search index', /^/]];
+    console.log('search index over the built pages, by year and whole');
+    runs.push(await measure('search (by year)', [process.execPath, search, dist, join(workDir, 'search-by-year')], {}, markers));
+    runs.push(await measure('search (one index)', [process.execPath, search, dist, join(workDir, 'search-whole'), '--whole'], {}, markers));
+  }
 
   console.log(`\n${count} generated articles, output on ${workDir}`);
   for (const run of runs) console.log(line(run));
