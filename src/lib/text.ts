@@ -67,8 +67,10 @@ function forEachClass(text: string, visit: (bits: number) => void): void {
  */
 const SIMPLIFIED_ONLY = '这们国说为来时对会与后发经开关学还当过进个两间门问见长东车马鸟语话读书页电网条术观权应党证让认议产业实际军强区报协战员选举总统务领导乌罗华盖边约达';
 const TRADITIONAL_ONLY = '這們國說為來時對會與後發經開關學還當過進個兩間門問見長東車馬鳥語話讀書頁電網條術觀權應黨證讓認議產業實際軍強區報協戰員選舉總統務領導烏羅華蓋邊約達';
-const SIMPLIFIED_SET = new Set(SIMPLIFIED_ONLY);
-const TRADITIONAL_SET = new Set(TRADITIONAL_ONLY);
+/** By UTF-16 code unit: 1 for a simplified-only form, 2 for a traditional-only one (all are in the BMP). */
+const CHINESE_FORM = new Uint8Array(0x10000);
+for (const char of SIMPLIFIED_ONLY) CHINESE_FORM[char.charCodeAt(0)] = 1;
+for (const char of TRADITIONAL_ONLY) CHINESE_FORM[char.charCodeAt(0)] = 2;
 
 /** Function words that mark a few Latin-script languages the corpus holds. */
 const LATIN_MARKERS: ReadonlyArray<[lang: string, words: ReadonlySet<string>]> = [
@@ -102,9 +104,10 @@ export function detectLanguage(text: string): string {
   if (han * 5 > letters) {
     let simplified = 0;
     let traditional = 0;
-    for (const char of sample) {
-      if (SIMPLIFIED_SET.has(char)) simplified++;
-      else if (TRADITIONAL_SET.has(char)) traditional++;
+    for (let i = 0; i < sample.length; i++) {
+      const form = CHINESE_FORM[sample.charCodeAt(i)];
+      if (form === 1) simplified++;
+      else if (form === 2) traditional++;
     }
     return traditional > simplified ? 'zh-Hant' : 'zh-Hans';
   }
