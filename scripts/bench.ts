@@ -47,7 +47,8 @@ const PHASE_MARKERS: [phase: string, marker: RegExp][] = [
   ['content sync', /\[content\] Syncing content/],
   ['bundling', /Building static entrypoints/],
   ['pages (render + write)', /generating static routes/],
-  ['post-processing', /✓ Completed in [\d.]+m?s\.\s*$/],
+  // "✓ Completed in 17.05s." or, past a minute, "✓ Completed in 1m 51s."
+  ['post-processing', /✓ Completed in (?:\d+m )?[\d.]+m?s\.\s*$/],
 ];
 
 /** Runs a command under /usr/bin/time (peak memory from the OS) and times the phases its log announces. */
