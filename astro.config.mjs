@@ -1,7 +1,7 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { dataStoreOnDisk } from './src/integrations/data-store-on-disk.mjs';
+import { sitemap } from './src/integrations/sitemap.mjs';
 
 const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
 
@@ -45,7 +45,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   cacheDir: process.env.NEWS_CACHE_DIR || './node_modules/.astro',
   // The 404 page is not a page to index.
-  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ exclude: (pathname) => /^404\/?$/.test(pathname) })],
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
