@@ -110,10 +110,37 @@ export async function pipelineVersion(): Promise<string> {
 
 /** Loads every capture file into the store; see ArticleLoaderOptions. */
 export async function loadArticles(context: Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>, options: ArticleLoaderOptions): Promise<LoadReport> {
-  const { store, meta, logger } = context;
-  const now = (options.now ?? Date.now)();
+  const { meta } = context;
   const { files, ignored, hidden } = await listCaptureFiles(options.directory);
-  const previous: Record<string, FileRecord> = JSON.parse(meta.get(META_KEY) ?? '{}');
+  const previousRecords = meta.get(META_KEY);
+  const previous: Record<string, FileRecord> = JSON.parse(previousRecords ?? '{}');
+  // Astro writes the whole store 500 ms after any change to it, its own bookkeeping at the start
+  // of every sync included. A load that takes longer would have the whole unchanged store (484 MB
+  // at 65,000 articles) serialized and written for nothing, then again at the end. Setting our
+  // record to its old value every 200 ms (while files are read, threads start or parse) defers
+  // that write until the load is done.
+  const deferStoreWrite = previousRecords === undefined ? undefined : setInterval(() => meta.set(META_KEY, previousRecords), 200);
+  let loaded: { report: LoadReport; records: Record<string, FileRecord> };
+  try {
+    loaded = await loadInto(context, options, previous, files, ignored, hidden);
+  } finally {
+    clearInterval(deferStoreWrite);
+  }
+  meta.set(META_KEY, JSON.stringify(loaded.records));
+  return loaded.report;
+}
+
+/** The load itself: lists, reads, parses and stores articles; the caller records what each file became. */
+async function loadInto(
+  context: Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>,
+  options: ArticleLoaderOptions,
+  previous: Record<string, FileRecord>,
+  files: string[],
+  ignored: string[],
+  hidden: string[],
+): Promise<{ report: LoadReport; records: Record<string, FileRecord> }> {
+  const { store, logger } = context;
+  const now = (options.now ?? Date.now)();
   const records: Record<string, FileRecord> = {};
   const report: LoadReport = { published: 0, skipped: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
   for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
@@ -199,9 +226,8 @@ export async function loadArticles(context: Pick<LoaderContext, 'store' | 'meta'
       report.removed++;
     }
   }
-  meta.set(META_KEY, JSON.stringify(records));
   report.published = winners.size;
-  return report;
+  return { report, records };
 }
 
 /** One line for the end of the build log. */
