@@ -67,10 +67,15 @@ const articlesDir = join(siteDir, 'articles');
 const records = readdirSync(articlesDir).map((id) => recordOf(id, readFileSync(join(articlesDir, id, 'index.html'), 'utf8')));
 const read = performance.now();
 const byYear = Map.groupBy(records, (record) => (whole ? 'all' : record.year));
-for (const [year, yearRecords] of [...byYear].sort()) await indexRecords(yearRecords, `pagefind-${year}`);
+const perBundle: string[] = [];
+for (const [year, yearRecords] of [...byYear].sort()) {
+  const bundleStarted = performance.now();
+  await indexRecords(yearRecords, `pagefind-${year}`);
+  perBundle.push(`${year}: ${yearRecords.length} in ${((performance.now() - bundleStarted) / 1000).toFixed(1)} s`);
+}
 await pagefind.close();
 const ended = performance.now();
 console.log(
   `search: pages: ${records.length} indexed in ${byYear.size} ${whole ? 'index' : 'yearly indexes'}; ` +
-    `reading pages ${((read - started) / 1000).toFixed(1)} s, indexing ${((ended - read) / 1000).toFixed(1)} s`,
+    `reading pages ${((read - started) / 1000).toFixed(1)} s, indexing ${((ended - read) / 1000).toFixed(1)} s (${perBundle.join(', ')})`,
 );
