@@ -130,9 +130,9 @@ export async function loadArticles(context: Pick<LoaderContext, 'store' | 'meta'
   return loaded.report;
 }
 
-/** The load itself: lists, reads, parses and stores articles; the caller records what each file became. */
+/** The load itself: reads, parses and stores the articles; the caller records what each file became. */
 async function loadInto(
-  context: Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>,
+  context: Pick<LoaderContext, 'store' | 'logger' | 'parseData'>,
   options: ArticleLoaderOptions,
   previous: Record<string, FileRecord>,
   files: string[],

@@ -72,7 +72,7 @@ export function createParsePool(size = Number(process.env.NEWS_PARSE_THREADS ?? 
       if (index < 0 || (load[index] > 0 && workers.length < size)) {
         try {
           index = start();
-        } catch (error) {
+        } catch {
           if (index < 0) {
             // Threads cannot start here: parse on this thread.
             inline = inlineParser();
