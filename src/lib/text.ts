@@ -38,26 +38,18 @@ function classify(char: string): number {
 const BMP_CLASSES = new Uint8Array(0x10000);
 const ASTRAL_CLASSES = new Map<number, number>();
 
-/** The class bits of the character starting at `index` (a surrogate pair is one character). */
-function classAt(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-    const point = text.codePointAt(index)!;
-    if (point > 0xffff) {
-      let bits = ASTRAL_CLASSES.get(point);
-      if (bits === undefined) ASTRAL_CLASSES.set(point, (bits = classify(String.fromCodePoint(point))));
-      return bits;
-    }
-  }
-  return BMP_CLASSES[code] || (BMP_CLASSES[code] = classify(String.fromCharCode(code)));
-}
-
-/** Walks `text` by code point, handing each character's class bits to `visit`. */
+/** Walks `text` by code point (a surrogate pair is one character), handing each character's class bits to `visit`. */
 function forEachClass(text: string, visit: (bits: number) => void): void {
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    visit(classAt(text, i));
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && text.codePointAt(i)! > 0xffff) i++;
+    const point = text.codePointAt(i)!;
+    if (point <= 0xffff) {
+      visit(BMP_CLASSES[point] || (BMP_CLASSES[point] = classify(String.fromCharCode(point))));
+      continue;
+    }
+    let bits = ASTRAL_CLASSES.get(point);
+    if (bits === undefined) ASTRAL_CLASSES.set(point, (bits = classify(String.fromCodePoint(point))));
+    visit(bits);
+    i++;
   }
 }
 
