@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/build.ts';
+import { launchBrowser, recordFailedResponses } from '../support/browser.ts';
+import { sharedBuild } from '../support/build.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
+import { BASE_PATH_SETTINGS } from '../support/settings.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 /** Screenshots land here for a person to look at (ignored by git). */
@@ -14,8 +15,9 @@ const SHOTS = join(PROJECT_ROOT, 'test-results');
 describe('reading the site in Chromium (served under /news/)', () => {
   let browser: Browser;
   let server: StaticServer;
+  const building = sharedBuild(BASE_PATH_SETTINGS);
   before(async () => {
-    const build = buildSite({ BASE_PATH: '/news/', SITE_URL: 'https://example.org' });
+    const build = await building;
     assert.equal(build.status, 0, build.log);
     server = await serveStatic(build.outDir, '/news/');
     browser = await launchBrowser();
@@ -29,10 +31,7 @@ describe('reading the site in Chromium (served under /news/)', () => {
   it('opens the home page, follows a link to an article and reads it without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    const failed: string[] = [];
-    page.on('response', (response) => {
-      if (response.url().startsWith(server.origin) && response.status() >= 400) failed.push(response.url());
-    });
+    const failed = recordFailedResponses(page, server.origin);
     await page.goto(server.url);
     assert.equal(await page.locator('.article-card').count(), 2);
     const title = (await page.locator('.article-card h3 a').first().textContent())!.trim();
@@ -55,10 +54,7 @@ describe('reading the site in Chromium (served under /news/)', () => {
   it('walks home → archive → a day → an article → a topic → a related story', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const failed: string[] = [];
-    page.on('response', (response) => {
-      if (response.url().startsWith(server.origin) && response.status() >= 400) failed.push(response.url());
-    });
+    const failed = recordFailedResponses(page, server.origin);
     await page.goto(server.url);
     await page.locator('.site-nav a', { hasText: '归档' }).click();
     await page.waitForURL(`${server.url}archive/`);

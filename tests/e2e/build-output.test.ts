@@ -1,23 +1,28 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { load } from 'cheerio';
-import { buildSite, listFiles, readText } from '../support/build.ts';
-import { articlePageIds, articlesLinkedUnder, assertArchiveCountsAddUp, assertLinksResolve } from '../support/site-checks.ts';
-import { REAL_DIR, SEEDS_DIR } from '../support/corpus.ts';
+import { buildSite, listFiles, readText, sharedBuild, summaryOf, type BuildResult } from '../support/build.ts';
+import { SEEDS_DIR } from '../support/corpus.ts';
+import { BASE_PATH_SETTINGS } from '../support/settings.ts';
+import { assertLinksResolve } from '../support/site-checks.ts';
 import { tempDir } from '../support/temp.ts';
 
-const summaryOf = (log: string) => /articles: (\d+) published, (\d+) skipped, (\d+) duplicates merged/.exec(log);
-
 describe('default build of content/', () => {
-  const build = buildSite({ SITE_URL: 'https://news.example.org', NEWS_TIMEZONE: 'Asia/Shanghai' });
-  const files = listFiles(build.outDir);
-  const articlePages = files.filter((file) => /^articles\/[0-9a-f]{16}\/index\.html$/.test(file));
+  const building = sharedBuild({ SITE_URL: 'https://news.example.org', NEWS_TIMEZONE: 'Asia/Shanghai' });
+  let build: BuildResult;
+  let files: string[];
+  let articlePages: string[];
+  before(async () => {
+    build = await building;
+    files = build.status === 0 ? listFiles(build.outDir) : [];
+    articlePages = files.filter((file) => /^articles\/[0-9a-f]{16}\/index\.html$/.test(file));
+  });
 
   it('succeeds and ends with the summary line', () => {
     assert.equal(build.status, 0, build.log);
-    assert.deepEqual(summaryOf(build.log)?.slice(1), ['2', '0', '0']);
+    assert.deepEqual(summaryOf(build.log), [2, 0, 0]);
   });
   it('writes a page per sample article, a home page and a 404 page', () => {
     assert.equal(articlePages.length, 2);
@@ -73,7 +78,11 @@ describe('default build of content/', () => {
 });
 
 describe('build under BASE_PATH=/news/', () => {
-  const build = buildSite({ SITE_URL: 'https://example.org', BASE_PATH: '/news/' });
+  const building = sharedBuild(BASE_PATH_SETTINGS);
+  let build: BuildResult;
+  before(async () => {
+    build = await building;
+  });
   it('links every internal href and src to a file that exists', () => {
     assert.equal(build.status, 0, build.log);
     assert.ok(assertLinksResolve(build.outDir, '/news/') > 50);
@@ -85,85 +94,49 @@ describe('build under BASE_PATH=/news/', () => {
   });
 });
 
-describe('build of the real corpus', () => {
-  // A small page size, so that day, topic and outlet pages paginate.
-  const build = buildSite({ NEWS_CONTENT_DIR: REAL_DIR, NEWS_PAGE_SIZE: '7', NEWS_TIMEZONE: 'Europe/Paris' });
-  const files = listFiles(build.outDir);
-  const articleIds = articlePageIds(build.outDir);
-  it('publishes or names every capture', () => {
-    assert.equal(build.status, 0, build.log);
-    const captures = readdirSync(REAL_DIR).filter((name) => name.endsWith('.txt')).length;
-    const [, published, skipped, merged] = summaryOf(build.log)!.map(Number);
-    assert.equal(published + skipped + merged, captures);
-    assert.equal((build.log.match(/skipped \S+\.txt: /g) ?? []).length, skipped * 2);
-    assert.equal(articleIds.size, published);
-  });
-  it('reaches every article from the day pages, and from its outlet page', () => {
-    assert.deepEqual(articlesLinkedUnder(build.outDir, 'archive/'), articleIds);
-    assert.deepEqual(articlesLinkedUnder(build.outDir, 'sources/'), articleIds);
-    for (const slug of readdirSync(join(build.outDir, 'sources'))) {
-      const onOutletPages = articlesLinkedUnder(build.outDir, `sources/${slug}/`);
-      for (const id of onOutletPages) assert.match(readText(join(build.outDir, 'articles', id, 'index.html')), new RegExp(`href="/sources/${slug.replace(/\./g, '\\.')}/"`));
-    }
-  });
-  it('counts add up: archive root, years and months', () => {
-    assert.equal(assertArchiveCountsAddUp(build.outDir), articleIds.size);
-  });
-  it('paginates long listings with rel=prev/next, and every link resolves', () => {
-    const second = files.filter((file) => /^(?:topics|sources|archive)\/.+\/2\/index\.html$/.test(file));
-    assert.ok(second.length > 5, 'nothing paginated');
-    const $ = load(readText(join(build.outDir, second[0])));
-    assert.ok($('head link[rel=prev]').attr('href'));
-    assert.ok($('.pagination a[rel=prev]').attr('href'));
-    assert.ok(assertLinksResolve(build.outDir, '/') > 1000);
-  });
-});
-
-describe('bad files, NEWS_STRICT and incremental builds', () => {
+describe('incremental builds', () => {
   const folder = tempDir('news-content');
-  cpSync(SEEDS_DIR, folder, { recursive: true });
   const cacheDir = tempDir('news-cache');
+  let recapturedId = '';
+  const builds: Record<'first' | 'unchanged' | 'merged' | 'cold' | 'removed', BuildResult> = {} as never;
 
-  it('skips a bad file with its name and reason and publishes the rest', () => {
-    writeFileSync(join(folder, 'bad name ..%2f.txt'), '<!--soon-->\n[x](https://a.com/x)\n------\n\n<p>x</p>\n');
-    const build = buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
-    assert.equal(build.status, 0, build.log);
-    assert.match(build.log, /skipped .*bad name \.\.%2f\.txt: line 1: timestamp "soon" is not a decimal/);
-    assert.deepEqual(summaryOf(build.log)?.slice(1), ['2', '1', '0']);
-  });
-  it('fails under NEWS_STRICT=1, naming the file', () => {
-    const build = buildSite({ NEWS_CONTENT_DIR: folder, NEWS_STRICT: '1' });
-    assert.notEqual(build.status, 0);
-    assert.match(build.log, /bad name \.\.%2f\.txt/);
-  });
-  it('succeeds under NEWS_STRICT=1 on good files alone', () => {
-    rmSync(join(folder, 'bad name ..%2f.txt'));
-    const build = buildSite({ NEWS_CONTENT_DIR: folder, NEWS_STRICT: '1' }, { cacheDir });
-    assert.equal(build.status, 0, build.log);
-    assert.match(build.log, /0 parsed, 2 unchanged, 0 removed/);
-  });
-  it('re-parses only a changed file, merges a newer capture, and drops a deleted one', () => {
+  // One scenario, built in order before any assertion, so that the tests below can run in any order.
+  before(async () => {
+    cpSync(SEEDS_DIR, folder, { recursive: true });
+    builds.first = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
+    builds.unchanged = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
     const seed = readdirSync(folder).sort()[1];
     const text = readText(join(folder, seed)).replace('<!--1706867102000-->', '<!--1706870000000-->').replace('中国和台湾外交部', '中国与台湾外交部');
     writeFileSync(join(folder, 'recapture.txt'), text);
-    const merged = buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
-    assert.equal(merged.status, 0, merged.log);
-    assert.match(merged.log, /2 published, 0 skipped, 1 duplicates merged \(1 parsed, 2 unchanged, 0 removed\)/);
-    const page = listFiles(merged.outDir).filter((f) => f.startsWith('articles/')).map((f) => readText(join(merged.outDir, f))).find((html) => html.includes('外交部'))!;
-    assert.match(page, /中国与台湾外交部/);
-    // Pages copied from the last build (incremental build) must equal a cold build's, byte for byte.
-    const cold = buildSite({ NEWS_CONTENT_DIR: folder });
+    builds.merged = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
+    builds.cold = await buildSite({ NEWS_CONTENT_DIR: folder });
+    recapturedId = listFiles(builds.merged.outDir).find((f) => f.startsWith('articles/') && readText(join(builds.merged.outDir, f)).includes('外交部'))!.split('/')[1];
+    rmSync(join(folder, readdirSync(folder).sort()[0]));
+    builds.removed = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
+  });
+
+  it('parses nothing when nothing changed', () => {
+    assert.equal(builds.first.status, 0, builds.first.log);
+    assert.equal(builds.unchanged.status, 0, builds.unchanged.log);
+    assert.match(builds.unchanged.log, /0 parsed, 2 unchanged, 0 removed/);
+  });
+  it('re-parses only a new file, and publishes the newer capture of a URL', () => {
+    assert.equal(builds.merged.status, 0, builds.merged.log);
+    assert.match(builds.merged.log, /2 published, 0 skipped, 1 duplicates merged \(1 parsed, 2 unchanged, 0 removed\)/);
+    assert.match(readText(join(builds.merged.outDir, 'articles', recapturedId, 'index.html')), /中国与台湾外交部/);
+  });
+  it('writes the same pages, byte for byte, as a cold build', () => {
+    const { merged, cold } = builds;
     const incremental = listFiles(merged.outDir).filter((f) => !f.startsWith('_astro/')).sort();
     assert.deepEqual(incremental, listFiles(cold.outDir).filter((f) => !f.startsWith('_astro/')).sort());
     for (const file of incremental) assert.equal(readText(join(merged.outDir, file)), readText(join(cold.outDir, file)), file);
     assert.match(merged.log, /\(restored\)|\(cached\)/, 'nothing was reused from the last build');
-    rmSync(join(folder, readdirSync(folder).sort()[0]));
-    const removed = buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
-    assert.match(removed.log, /1 published, 0 skipped, 1 duplicates merged \(0 parsed, 2 unchanged, 1 removed\)/);
-    assert.equal(listFiles(removed.outDir).filter((f) => f.startsWith('articles/')).length, 1);
+  });
+  it('drops the page of a deleted file', () => {
+    assert.match(builds.removed.log, /1 published, 0 skipped, 1 duplicates merged \(0 parsed, 2 unchanged, 1 removed\)/);
+    assert.equal(listFiles(builds.removed.outDir).filter((f) => f.startsWith('articles/')).length, 1);
   });
   it('never writes into the content folder', () => {
     assert.deepEqual(readdirSync(folder).sort(), ['001_82e84ac9c174a1e7.txt', 'recapture.txt']);
   });
 });
-

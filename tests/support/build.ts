@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './corpus.ts';
@@ -8,19 +8,61 @@ export interface BuildResult {
   status: number | null;
   log: string;
   outDir: string;
+  /** Wall time of the build itself, waiting for a turn not counted. */
+  seconds: number;
+}
+
+/** Builds at once: two use both cores of a small machine while each waits on its own I/O. */
+const MAX_PARALLEL_BUILDS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL_BUILDS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
 /** Runs `astro build` into a fresh folder (or `outDir`) with the given settings; each build gets its own content store unless one is passed. */
-export function buildSite(env: Record<string, string>, options: { cacheDir?: string; outDir?: string } = {}): BuildResult {
+export function buildSite(env: Record<string, string>, options: { cacheDir?: string; outDir?: string } = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? tempDir('news-dist');
   const cacheDir = options.cacheDir ?? tempDir('news-cache');
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NEWS_CACHE_DIR: cacheDir, ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status, log: `${result.stdout}\n${result.stderr}`, outDir };
+  return slot(
+    () =>
+      new Promise<BuildResult>((resolve, reject) => {
+        const started = performance.now();
+        const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NEWS_CACHE_DIR: cacheDir, ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const output: Buffer[] = [];
+        child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+        child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+        child.on('error', reject);
+        child.on('close', (status) => resolve({ status, log: Buffer.concat(output).toString('utf8'), outDir, seconds: (performance.now() - started) / 1000 }));
+      }),
+  );
+}
+
+const shared = new Map<string, Promise<BuildResult>>();
+
+/**
+ * A cold build with these settings, made once per test process and shared by every test that
+ * asks for the same settings (the test scripts run all files of a suite in one process, so a
+ * build asked for when a file loads runs while earlier files' tests do). Its output is
+ * read-only: a test that changes files or builds again uses `buildSite`.
+ */
+export function sharedBuild(env: Record<string, string>): Promise<BuildResult> {
+  const key = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+  let build = shared.get(key);
+  if (!build) shared.set(key, (build = buildSite(env)));
+  return build;
 }
 
 /** Every file below `dir`, relative, with forward slashes. */
@@ -31,3 +73,8 @@ export function listFiles(dir: string): string[] {
 }
 
 export const readText = (path: string) => readFileSync(path, 'utf8');
+
+/** The build's closing summary: [published, skipped, duplicates merged], or undefined when the log has none. */
+export const summaryOf = (log: string) => /articles: (\d+) published, (\d+) skipped, (\d+) duplicates merged/.exec(log)?.slice(1).map(Number);
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRssFeed } from 'feedsmith';
+import { listFiles } from './build.ts';
 import { tempDir } from './temp.ts';
 
 /** Feed checks with real parsers and readers: feedsmith (npm), xmllint, Python's feedparser and newsboat (Debian). */
@@ -81,4 +82,9 @@ print(json.dumps([{"title": r[0], "link": r[1], "date": str(r[2]), "content": r[
   const read = spawnSync(PYTHON, ['-c', query, cache], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (read.status !== 0) throw new Error(`reading the newsboat cache failed: ${read.stderr}`);
   return { ...reload, items: JSON.parse(read.stdout) };
+}
+
+/** The feeds of a built site: every XML file but the sitemap's. */
+export function feedsIn(outDir: string): string[] {
+  return listFiles(outDir).filter((file) => file.endsWith('.xml') && !file.startsWith('sitemap'));
 }

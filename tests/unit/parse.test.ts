@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { cleanTitle, hasVisibleText, parseCaptureBytes, parseCaptureText, MAX_COMBINING_MARKS, MAX_FILE_BYTES } from '../../src/lib/parse.ts';
-import { REAL_DIR, SEEDS_DIR } from '../support/corpus.ts';
+import { runWithin } from '../support/bounded.ts';
+import { SEEDS_DIR } from '../support/corpus.ts';
 
-const NOW = Date.UTC(2026, 0, 1);
+import { FIXED_NOW as NOW } from '../support/clock.ts';
 const URL_OK = 'https://www.rfi.fr/cn/x';
 const file = (line1: string, line2 = `[标题](${URL_OK})`, rest = '------\n\n<p>正文</p>\n') => `${line1}\n${line2}\n${rest}`;
 
@@ -95,9 +96,13 @@ describe('parseCaptureText', () => {
   }
 
   it('reads a 5 MB title line in linear time without backtracking', () => {
-    const title = '['.repeat(2_500_000) + '](('.repeat(800_000);
-    const result = parseCaptureText(file('<!--1706908501000-->', title), { now: NOW });
-    assert.equal(result.ok, false);
+    const outcome = runWithin(10, `
+      import { parseCaptureText } from './src/lib/parse.ts';
+      const title = '['.repeat(2_500_000) + '](('.repeat(800_000);
+      const result = parseCaptureText(['<!--1706908501000-->', title, '------', '', '<p>x</p>'].join('\\n'), { now: ${NOW} });
+      process.stdout.write(String(result.ok));
+    `);
+    assert.equal(outcome, 'false');
   });
 });
 
@@ -174,14 +179,5 @@ describe('parseCaptureBytes', () => {
       return result.value.title;
     });
     assert.deepEqual(titles.toSorted(), ['特朗普竞选大位又要退群：日本忐忑不安 北约据理力争 - 要闻分析', '路透社：日本向特朗普传递信息 不要与中国达成协议'].toSorted());
-  });
-  it('reads every real capture', () => {
-    const names = readdirSync(REAL_DIR).filter((name) => name.endsWith('.txt'));
-    assert.equal(names.length, 257);
-    for (const name of names) {
-      const result = parseCaptureBytes(readFileSync(`${REAL_DIR}/${name}`), { now: NOW });
-      assert.ok(result.ok, `${name}: ${(result as { reason?: string }).reason}`);
-      assert.doesNotMatch(result.value.bodyHtml, /\ufffd|\u0000/);
-    }
   });
 });

@@ -3,11 +3,12 @@ import { describe, it } from 'node:test';
 import { sortNewestFirst } from '../../src/lib/article.ts';
 import { sectionOf } from '../../src/lib/sections.ts';
 import { extractSubjects } from '../../src/lib/subjects.ts';
-import { buildTopics, defaultMinSubjectArticles, topicSlug } from '../../src/lib/topics.ts';
-import { loadReal, loadSeeds } from '../support/articles.ts';
+import { buildTopics, topicSlug } from '../../src/lib/topics.ts';
+import { loadFixtureArticles, loadSeeds } from '../support/articles.ts';
+import { assertSubjectsClean, assertTopicsConsistent } from '../support/topics.ts';
 
 const seeds = sortNewestFirst(loadSeeds());
-const real = sortNewestFirst(loadReal());
+const fixtures = sortNewestFirst(loadFixtureArticles());
 
 describe('sectionOf: each outlet URL layout onto one vocabulary', () => {
   const cases = [
@@ -45,23 +46,17 @@ describe('extractSubjects', () => {
     assert.ok(seeds.some((seed) => seed.data.subjects.includes('斯托尔滕贝格')));
   });
   it('reads Traditional text in Simplified, so both scripts share subjects', () => {
-    const cna = real.find((article) => article.file.startsWith('145_'))!;
-    assert.equal(cna.data.lang, 'zh-Hant');
-    assert.ok(cna.data.subjects.includes('自民党') && cna.data.subjects.includes('安倍'), String(cna.data.subjects));
+    const subjects = extractSubjects(
+      '自民黨總裁選舉 安倍路線誰來接班',
+      '日本執政的自民黨本週展開總裁選舉，前首相安倍的支持者分成兩派。自民黨內部人士說，安倍的影響力仍在，東京政壇都在觀望。',
+      'zh-Hant',
+    );
+    assert.ok(subjects.includes('自民党') && subjects.includes('安倍'), String(subjects));
   });
   it('gives none for text that is not Chinese', () => {
     assert.deepEqual(extractSubjects('Trump and NATO', 'Donald Trump spoke to NATO in Brussels.', 'en'), []);
   });
-  it('never returns function words, single characters, numbers or boilerplate, in any real capture', () => {
-    const forbidden = /^(?:.|的|了|是|在|和|与|我们|他们|你们|这个|那个|表示|可能|已经|没有|记者|获取更多RSS|feedx|分享|广告)$/u;
-    for (const article of real) {
-      for (const subject of article.data.subjects) {
-        assert.doesNotMatch(subject, forbidden, `${article.file}: ${subject}`);
-        assert.match(subject, /\p{Script=Han}/u, `${article.file}: ${subject}`);
-        assert.doesNotMatch(subject, /^\d/, `${article.file}: ${subject}`);
-      }
-    }
-  });
+  it('never returns function words, single characters, numbers or boilerplate, in any fixture', () => assertSubjectsClean(fixtures));
 });
 
 describe('topicSlug', () => {
@@ -85,18 +80,7 @@ describe('buildTopics', () => {
     for (const seed of seeds) assert.ok(byArticle.get(seed.id)!.length >= 4);
   });
   it('keeps only subjects with enough articles, and never two topics on one URL', () => {
-    const min = defaultMinSubjectArticles(real.length);
-    assert.equal(min, 3);
-    const { topics, byArticle } = buildTopics(real, { minSubjectArticles: min });
-    assert.equal(new Set(topics.map((topic) => topic.slug)).size, topics.length);
-    for (const topic of topics) {
-      assert.notEqual(topic.slug, '');
-      if (!topic.kinds.includes('section')) assert.ok(topic.articleIds.length >= min, `${topic.name} has ${topic.articleIds.length}`);
-      assert.equal(new Set(topic.articleIds).size, topic.articleIds.length);
-      for (const id of topic.articleIds) assert.ok(byArticle.get(id)!.some((ref) => ref.slug === topic.slug));
-    }
-    const names = topics.map((topic) => topic.name);
-    for (const name of ['中国', '美国', '特朗普', '台湾', '香港', '习近平']) assert.ok(names.includes(name), `${name} missing`);
+    assertTopicsConsistent(fixtures, 2);
   });
   it('merges names that make one slug into one topic', () => {
     const items = [

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { load } from 'cheerio';
+import { listFiles, readText, sharedBuild, summaryOf, type BuildResult } from '../support/build.ts';
+import { realCorpusDir } from '../support/corpus.ts';
+import { feedsIn, parseFeed, readWithFeedparser, xmllintErrors, type ParsedFeed } from '../support/feeds.ts';
+import { articlePageIds, articlesLinkedUnder, assertArchiveCountsAddUp, assertLinksResolve } from '../support/site-checks.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+const REAL_DIR = realCorpusDir();
+const SITE = 'https://example.org';
+// Small page and feed sizes, so that day, topic and outlet pages paginate and the archive feed chain is long.
+const building = sharedBuild({ NEWS_CONTENT_DIR: REAL_DIR, SITE_URL: SITE, NEWS_PAGE_SIZE: '7', NEWS_FEED_SIZE: '20', NEWS_TIMEZONE: 'Europe/Paris' });
+let build: BuildResult;
+let out: string;
+let articleIds: Set<string>;
+let files: string[];
+const ready = building.then((result) => {
+  build = result;
+  out = build.outDir;
+  articleIds = build.status === 0 ? articlePageIds(out) : new Set<string>();
+  files = build.status === 0 ? listFiles(out) : [];
+});
+
+describe('build of the real corpus', () => {
+  before(() => ready);
+  it('publishes or names every capture', () => {
+    assert.equal(build.status, 0, build.log);
+    const captures = readdirSync(REAL_DIR).filter((name) => name.endsWith('.txt')).length;
+    const [published, skipped, merged] = summaryOf(build.log)!;
+    assert.equal(published + skipped + merged, captures);
+    assert.equal((build.log.match(/skipped \S+\.txt: /g) ?? []).length, skipped * 2);
+    assert.equal(articleIds.size, published);
+  });
+  it('reaches every article from the day pages, and from its outlet page', () => {
+    assert.deepEqual(articlesLinkedUnder(out, 'archive/'), articleIds);
+    assert.deepEqual(articlesLinkedUnder(out, 'sources/'), articleIds);
+    for (const slug of readdirSync(join(out, 'sources'))) {
+      const onOutletPages = articlesLinkedUnder(out, `sources/${slug}/`);
+      for (const id of onOutletPages) assert.match(readText(join(out, 'articles', id, 'index.html')), new RegExp(`href="/sources/${slug.replace(/\./g, '\\.')}/"`));
+    }
+  });
+  it('counts add up: archive root, years and months', () => {
+    assert.equal(assertArchiveCountsAddUp(out), articleIds.size);
+  });
+  it('paginates long listings with rel=prev/next, and every link resolves', () => {
+    const second = files.filter((file) => /^(?:topics|sources|archive)\/.+\/2\/index\.html$/.test(file));
+    assert.ok(second.length > 5, 'nothing paginated');
+    const $ = load(readText(join(out, second[0])));
+    assert.ok($('head link[rel=prev]').attr('href'));
+    assert.ok($('.pagination a[rel=prev]').attr('href'));
+    assert.ok(assertLinksResolve(out, '/') > 1000);
+  });
+});
+
+describe('the RFC 5005 archive chain over the real captures', () => {
+  before(() => ready);
+  const read = (url: string): ParsedFeed => parseFeed(readText(join(out, new URL(url).pathname)));
+
+  it('reaches every article exactly once, from the site feed back to the oldest archive document', () => {
+    assert.equal(build.status, 0, build.log);
+    const current = read(`${SITE}/rss.xml`);
+    assert.equal(current.items!.length, 20);
+    const seen = new Map<string, number>();
+    let link = current.atom!.links!.find((l) => l.rel === 'prev-archive')?.href;
+    let documents = 0;
+    while (link) {
+      const doc = read(link);
+      documents++;
+      assert.ok(doc.atom!.links!.some((l) => l.rel === 'current' && l.href === `${SITE}/rss.xml`), link);
+      assert.match(readText(join(out, new URL(link).pathname)), /<fh:archive\/>/);
+      assert.equal(doc.items!.length, 20, `${link} is not full`);
+      for (const item of doc.items!) {
+        const id = /\/articles\/([0-9a-f]{16})\/$/.exec(item.link!)![1];
+        seen.set(id, (seen.get(id) ?? 0) + 1);
+      }
+      link = doc.atom!.links!.find((l) => l.rel === 'prev-archive')?.href;
+    }
+    assert.equal(documents, Math.floor(articleIds.size / 20));
+    for (const [id, count] of seen) assert.equal(count, 1, `${id} is in ${count} archive documents`);
+    const unarchived = [...articleIds].filter((id) => !seen.has(id));
+    assert.equal(unarchived.length, articleIds.size % 20);
+    const inCurrent = new Set(current.items!.map((item) => /\/articles\/([0-9a-f]{16})\/$/.exec(item.link!)![1]));
+    for (const id of unarchived) assert.ok(inCurrent.has(id), `${id} is in no feed document`);
+  });
+  it('keeps every feed well-formed and its size reasonable', () => {
+    const feeds = feedsIn(out);
+    assert.equal(xmllintErrors(feeds.map((file) => join(out, file))), '');
+    for (const file of feeds) assert.ok(readText(join(out, file)).length < 2_000_000, `${file} is too big`);
+    assert.ok(readdirSync(join(out, 'feeds/archive')).length > 10);
+  });
+
+  describe('read by a real feed reader over HTTP', () => {
+    let server: StaticServer;
+    before(async () => {
+      server = await serveStatic(out);
+    });
+    after(() => server?.close());
+    it('Python feedparser reads the site feed and every outlet feed with every item intact', async () => {
+      const paths = ['rss.xml', ...feedsIn(out).filter((file) => /^sources\/[^/]+\/rss\.xml$/.test(file))];
+      assert.ok(paths.length > 10, String(paths));
+      for (const path of paths) {
+        const { bozo, items } = await readWithFeedparser(`${server.url}${encodeURI(path)}`);
+        assert.equal(bozo, '', path);
+        assert.equal(items.length, parseFeed(readText(join(out, path))).items!.length, path);
+        for (const item of items) assert.ok(item.title && item.link.startsWith(`${SITE}/articles/`) && item.date && item.content.length > 0, `${path}: ${JSON.stringify(item).slice(0, 200)}`);
+      }
+    });
+  });
+});
