@@ -1,7 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { dataStoreOnDisk } from './src/integrations/data-store-on-disk.mjs';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemap } from './src/integrations/sitemap.mjs';
+import { SITE } from './src/site.config.ts';
 
 const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
 
@@ -45,7 +47,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   cacheDir: process.env.NEWS_CACHE_DIR || './node_modules/.astro',
   // The 404 page is not a page to index.
-  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ exclude: (pathname) => /^404\/?$/.test(pathname) })],
+  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ exclude: (pathname) => /^404\/?$/.test(pathname) }), searchIndex({ timeZone: SITE.timeZone })],
+  // Scripts stay files too: the page policy (script-src 'self') refuses inline <script>; Astro inlines those under this size.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },

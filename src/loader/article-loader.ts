@@ -256,7 +256,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           context.logger.info(`ignored ${report.ignored.length} files that are not .txt captures: ${shown}${report.ignored.length > 5 ? ', …' : ''}`);
         }
         context.logger.info(formatLoadSummary(report));
-        (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = report;
+        // The search index is built from the store at the end of the build (src/integrations/search-index.ts).
+        const entries = () => context.store.values();
+        (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = { ...report, entries };
       };
       await run();
       if (context.watcher) {

@@ -32,10 +32,12 @@ function describe(el: { tagName?: string; name?: string }, attr?: string): strin
 export function scanDocument($: CheerioAPI, label: string, options: { xml?: boolean } = {}): string[] {
   const problems: string[] = [];
   const report = (message: string) => problems.push(`${label}: ${message}`);
+  const own = options.xml ? new Set() : siteSearchForms($);
   $('*').each((_, node) => {
     const el = node as unknown as { tagName: string; attribs: Record<string, string> };
     const tag = el.tagName.toLowerCase();
     const local = tag.includes(':') ? tag.slice(tag.indexOf(':') + 1) : tag;
+    if (own.has(node)) return;
     if (FORBIDDEN_ELEMENTS.includes(local) && !(options.xml && local === 'source')) report(`forbidden element ${describe(el)}`);
     if (local === 'meta') {
       const equiv = (el.attribs['http-equiv'] ?? '').toLowerCase();
@@ -80,6 +82,41 @@ export function scanDocument($: CheerioAPI, label: string, options: { xml?: bool
     }
   });
   return problems;
+}
+
+/**
+ * The site's own search boxes, which are allowed their form controls: the header's and the
+ * search page's, each a GET form to the site's search page, at its fixed place outside any
+ * article, holding only labels, a text box, selects and a submit button; and the search page's
+ * notice for readers without JavaScript.
+ */
+function siteSearchForms($: CheerioAPI): Set<unknown> {
+  const allowed = new Set<unknown>();
+  $('body > header.site-header > form.site-search, body > main.site-main > form.search-form').each((_, form) => {
+    const action = $(form).attr('action') ?? '';
+    if (!/^\/(?:[\w%.-]+\/)*search\/$/.test(action) || ($(form).attr('method') ?? '').toLowerCase() !== 'get') return;
+    const controls = $(form).find('*').toArray();
+    const plain = controls.every((el) => {
+      const name = (el as { tagName: string }).tagName.toLowerCase();
+      if (name === 'input') return ['search', 'text'].includes(($(el).attr('type') ?? 'text').toLowerCase());
+      if (name === 'button') return ($(el).attr('type') ?? 'submit').toLowerCase() === 'submit' && !$(el).children().length;
+      return ['label', 'select', 'option', 'div'].includes(name);
+    });
+    if (!plain) return;
+    allowed.add(form);
+    for (const control of controls) allowed.add(control);
+  });
+  // The search page's "more results" button: a plain button, no form, no handler in the markup.
+  $('body > main.site-main > button.search-more').each((_, button) => {
+    if (($(button).attr('type') ?? '') === 'button' && !$(button).children().length) allowed.add(button);
+  });
+  // Its notice for readers without JavaScript (a parser with scripting on reads noscript as text).
+  $('body > main.site-main > noscript').each((_, notice) => {
+    const inner = load($(notice).text());
+    const elements = inner('body *').toArray().map((el) => (el as { tagName: string }).tagName);
+    if (elements[0] === 'p' && inner('body > p.search-notice').length === 1 && elements.slice(1).every((name) => name === 'a')) allowed.add(notice);
+  });
+  return allowed;
 }
 
 /** Checks a built HTML page. */

@@ -1,0 +1,65 @@
+import { dayKey, formatDateTime } from './dates.ts';
+import { articlePath } from './paths.ts';
+import { searchWords } from './search-text.ts';
+
+/**
+ * What the search index holds for one article: the words of its title, outlet and whole body
+ * (as src/lib/search-text.ts splits them), and what a result shows. Built from the content store
+ * at the end of the build, never from the built pages.
+ */
+
+export interface SearchSource {
+  id: string;
+  title: string;
+  outletName: string;
+  capturedAt: Date;
+  /** The cleaned body, as stored. */
+  html: string;
+}
+
+export interface SearchRecord {
+  /** Relative to the site base: articles/<id>/. */
+  path: string;
+  /** Capture year in the site's zone: the index shard the article belongs to. */
+  year: string;
+  /** Space-separated words for the indexer (which is told the text is English, so it splits at spaces only). */
+  content: string;
+  meta: { title: string; outlet: string; date: string; text: string };
+  filters: { outlet: string[]; year: string[] };
+  sort: { date: string };
+}
+
+/** Body text kept per article: far beyond any news article, a bound on one hostile file. */
+export const SEARCH_TEXT_LIMIT = 30_000;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text of the cleaned body (well-formed, sanitized markup): blocks and breaks become line ends. */
+export function plainTextOfHtml(html: string): string {
+  return html
+    .replace(/<(?:br|\/p|\/div|\/li|\/h[1-6]|\/blockquote|\/figcaption|\/tr)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, decimal: string, hex: string, name: string) => {
+      if (decimal || hex) {
+        const code = decimal ? Number(decimal) : Number.parseInt(hex, 16);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      }
+      return ENTITIES[name.toLowerCase()] ?? entity;
+    })
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+export function searchRecord(article: SearchSource, timeZone: string): SearchRecord {
+  const text = plainTextOfHtml(article.html).slice(0, SEARCH_TEXT_LIMIT);
+  const year = dayKey(article.capturedAt, timeZone).slice(0, 4);
+  return {
+    path: articlePath(article.id),
+    year,
+    content: searchWords(`${article.title}\n${article.outletName}\n${text}`).join(' '),
+    meta: { title: article.title, outlet: article.outletName, date: formatDateTime(article.capturedAt, timeZone), text },
+    filters: { outlet: [article.outletName], year: [year] },
+    sort: { date: article.capturedAt.toISOString() },
+  };
+}

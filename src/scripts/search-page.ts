@@ -1,0 +1,212 @@
+import { pagefindQuery, queryTerms, snippet } from '../lib/search-text.ts';
+
+/**
+ * The search page: reads the query from the address (?q=, and the filters), searches the
+ * yearly Pagefind indexes merged in the browser, and shows results as the reader types.
+ * Queries are split and folded by src/lib/search-text.ts, the same code that built the index.
+ * Everything shown is set as text, never parsed as markup.
+ */
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ url: string; meta: Record<string, string> }>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(query: string, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
+}
+
+const form = document.querySelector<HTMLFormElement>('form.search-form')!;
+const input = form.querySelector<HTMLInputElement>('#search-query')!;
+const outletSelect = form.querySelector<HTMLSelectElement>('select[name=outlet]')!;
+const yearSelect = form.querySelector<HTMLSelectElement>('select[name=year]')!;
+const sortSelect = form.querySelector<HTMLSelectElement>('select[name=sort]')!;
+const status = document.querySelector<HTMLElement>('.search-status')!;
+const list = document.querySelector<HTMLOListElement>('.search-results')!;
+const more = document.querySelector<HTMLButtonElement>('.search-more')!;
+const root = form.dataset.searchRoot!;
+const pageSize = Number(form.dataset.pageSize) || 10;
+const DEBOUNCE_MS = 250;
+
+let engine: Promise<Pagefind> | undefined;
+let shown: PagefindResult[] = [];
+let rendered = 0;
+let generation = 0;
+
+function loadEngine(): Promise<Pagefind> {
+  engine ??= (async () => {
+    const response = await fetch(`${root}shards.json`);
+    if (!response.ok) throw new Error(`the search index is missing (${response.status})`);
+    const { years } = (await response.json()) as { years: string[] };
+    if (!years.length) throw new Error('the search index is empty');
+    const pagefind = (await import(/* @vite-ignore */ `${root}${years[0]}/pagefind.js`)) as Pagefind;
+    await pagefind.options({ basePath: `${root}${years[0]}/`, baseUrl: '/' });
+    // Pagefind takes the query's language from <html lang> when it starts, and would split a
+    // Chinese query with the browser's own word segmenter. The index holds words already split
+    // by search-text.ts and marked English, so it must start as English: the page's language is
+    // set aside for that one synchronous step.
+    const html = document.documentElement;
+    const pageLanguage = html.lang;
+    html.lang = 'en';
+    const started = pagefind.init();
+    html.lang = pageLanguage;
+    await started;
+    for (const year of years.slice(1)) await pagefind.mergeIndex(`${root}${year}/`, { language: 'en' });
+    await fillFilters(pagefind);
+    return pagefind;
+  })();
+  return engine;
+}
+
+async function fillFilters(pagefind: Pagefind): Promise<void> {
+  const filters = await pagefind.filters();
+  const state = new URLSearchParams(location.search);
+  const fill = (select: HTMLSelectElement, counts: Record<string, number> = {}, order: (a: string, b: string) => number) => {
+    for (const value of Object.keys(counts).sort(order)) {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = `${value}（${counts[value]}）`;
+      select.append(option);
+    }
+  };
+  fill(outletSelect, filters.outlet, (a, b) => (filters.outlet[b] ?? 0) - (filters.outlet[a] ?? 0) || a.localeCompare(b));
+  fill(yearSelect, filters.year, (a, b) => b.localeCompare(a));
+  outletSelect.value = state.get('outlet') ?? '';
+  yearSelect.value = state.get('year') ?? '';
+  form.querySelector<HTMLElement>('.search-options')!.hidden = false;
+}
+
+/** Articles that match every term of the query, best first or newest first. */
+async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]> {
+  const filters: Record<string, string> = {};
+  if (outletSelect.value) filters.outlet = outletSelect.value;
+  if (yearSelect.value) filters.year = yearSelect.value;
+  const newest = sortSelect.value === 'newest';
+  const options = { filters, ...(newest ? { sort: { date: 'desc' } } : {}) };
+  const perTerm = await Promise.all(queryTerms(query).map(async (words) => (await pagefind.search(pagefindQuery(words), options))?.results ?? []));
+  if (!perTerm.length) return [];
+  // Pagefind leaves out a term that a merged index has never seen, so "every term" is checked here.
+  const scores = new Map<string, number>(perTerm[0].map((result) => [result.id, result.score]));
+  for (const results of perTerm.slice(1)) {
+    const found = new Map(results.map((result) => [result.id, result.score]));
+    for (const [id, score] of scores) {
+      if (found.has(id)) scores.set(id, score + found.get(id)!);
+      else scores.delete(id);
+    }
+  }
+  const matches = perTerm[0].filter((result) => scores.has(result.id));
+  return newest ? matches : matches.sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
+}
+
+async function renderMore(query: string, run: number): Promise<void> {
+  const next = shown.slice(rendered, rendered + pageSize);
+  rendered += next.length;
+  const items = await Promise.all(next.map((result) => result.data()));
+  if (run !== generation) return;
+  for (const { url, meta } of items) {
+    const item = document.createElement('li');
+    item.className = 'search-result';
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = url;
+    link.textContent = meta.title;
+    heading.append(link);
+    const details = document.createElement('p');
+    details.className = 'meta';
+    const outlet = document.createElement('span');
+    outlet.textContent = meta.outlet;
+    const date = document.createElement('span');
+    date.textContent = meta.date;
+    details.append(outlet, date);
+    const passage = document.createElement('p');
+    passage.className = 'search-snippet';
+    for (const part of snippet(meta.text ?? '', query)) {
+      if (part.marked) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        passage.append(mark);
+      } else passage.append(part.text);
+    }
+    item.append(heading, details, passage);
+    list.append(item);
+  }
+  more.hidden = rendered >= shown.length;
+}
+
+async function search(query: string): Promise<void> {
+  const run = ++generation;
+  list.replaceChildren();
+  more.hidden = true;
+  shown = [];
+  rendered = 0;
+  if (!queryTerms(query).length) {
+    status.textContent = query.trim() ? '请输入字词。' : '';
+    return;
+  }
+  status.textContent = '正在搜索…';
+  try {
+    const pagefind = await loadEngine();
+    const results = await find(pagefind, query);
+    if (run !== generation) return;
+    shown = results;
+    status.textContent = results.length ? `找到 ${results.length} 篇文章` : `没有找到包含“${query.trim()}”的文章`;
+    await renderMore(query, run);
+  } catch (error) {
+    if (run === generation) status.textContent = `搜索出错：${(error as Error).message}`;
+  }
+}
+
+/** The search as an address: what the reader can link, bookmark, reload and go back to. */
+function stateUrl(): string {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set('q', input.value.trim());
+  if (outletSelect.value) params.set('outlet', outletSelect.value);
+  if (yearSelect.value) params.set('year', yearSelect.value);
+  if (sortSelect.value) params.set('sort', sortSelect.value);
+  const query = params.toString();
+  return `${location.pathname}${query ? `?${query}` : ''}`;
+}
+
+function commit(): void {
+  const url = stateUrl();
+  if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+  void search(input.value);
+}
+
+function restore(): void {
+  const state = new URLSearchParams(location.search);
+  input.value = state.get('q') ?? '';
+  sortSelect.value = state.get('sort') === 'newest' ? 'newest' : '';
+  if (outletSelect.options.length > 1) outletSelect.value = state.get('outlet') ?? '';
+  if (yearSelect.options.length > 1) yearSelect.value = state.get('year') ?? '';
+  void search(input.value);
+}
+
+let typing: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(commit, DEBOUNCE_MS);
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  commit();
+});
+for (const select of [outletSelect, yearSelect, sortSelect]) select.addEventListener('change', commit);
+more.addEventListener('click', () => void renderMore(input.value, generation));
+window.addEventListener('popstate', restore);
+
+restore();
+// Filters and the engine load at once, so that the first keystroke does not wait for them.
+void loadEngine().then(() => {
+  const state = new URLSearchParams(location.search);
+  outletSelect.value = state.get('outlet') ?? '';
+  yearSelect.value = state.get('year') ?? '';
+  if (outletSelect.value || yearSelect.value) void search(input.value);
+}, (error: Error) => {
+  status.textContent = `搜索无法启动：${error.message}`;
+});
