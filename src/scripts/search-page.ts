@@ -153,8 +153,9 @@ async function search(query: string): Promise<void> {
     const results = await find(pagefind, query);
     if (run !== generation) return;
     shown = results;
-    status.textContent = results.length ? `找到 ${results.length} 篇文章` : `没有找到包含“${query.trim()}”的文章`;
     await renderMore(query, run);
+    // The count comes last: when it shows, the first results are on the page.
+    if (run === generation) status.textContent = results.length ? `找到 ${results.length} 篇文章` : `没有找到包含“${query.trim()}”的文章`;
   } catch (error) {
     if (run === generation) status.textContent = `搜索出错：${(error as Error).message}`;
   }

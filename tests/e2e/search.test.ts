@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { foldText, normalizeForSearch } from '../../src/lib/search-text.ts';
+import { loadFixtureArticles, type LoadedArticle } from '../support/articles.ts';
+import { launchBrowser, recordFailedResponses, recordPolicyViolations } from '../support/browser.ts';
+import { buildSite, listFiles, type BuildResult } from '../support/build.ts';
+import { PROJECT_ROOT } from '../support/corpus.ts';
+import { goldenInput, listGoldenCases } from '../support/golden.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { tempDir } from '../support/temp.ts';
+import { plainTextOfHtml } from '../../src/lib/search-records.ts';
+
+/**
+ * Search in Chromium over the samples and every fixture (several outlets, years and scripts,
+ * English among them), served under /news/.
+ */
+
+const content = tempDir('news-search-content');
+for (const [index, file] of listGoldenCases().map(goldenInput).entries()) copyFileSync(join(PROJECT_ROOT, file), join(content, `${String(index).padStart(3, '0')}.txt`));
+const building = buildSite({ NEWS_CONTENT_DIR: content, SITE_URL: 'https://example.org', BASE_PATH: '/news/' });
+const articles = loadFixtureArticles();
+const textOf = (article: LoadedArticle) => plainTextOfHtml(article.html);
+
+/** A two-character Han word found in one article only, past its opening, summary and title: proof of full-text search. */
+function wordDeepInOneArticle(): { word: string; article: LoadedArticle } {
+  const all = articles.map((article) => ({ article, text: foldText(`${article.data.title} ${textOf(article)}`) }));
+  for (const { article, text } of all.filter(({ article }) => article.data.lang === 'zh-Hans').sort((a, b) => b.text.length - a.text.length)) {
+    const body = textOf(article);
+    const opening = foldText(`${article.data.title} ${article.data.summary} ${body.slice(0, body.length / 2)}`);
+    const late = foldText(body.slice(Math.floor(body.length * 0.7)));
+    for (let i = 0; i + 2 <= late.length; i++) {
+      const word = late.slice(i, i + 2);
+      if (!/^\p{Script=Han}{2}$/u.test(word) || opening.includes(word) || normalizeForSearch(word) !== word) continue;
+      if (all.filter((other) => other.text.includes(word)).length === 1) return { word, article };
+    }
+  }
+  throw new Error('no fixture has a word of its own deep in its body');
+}
+
+describe('search in Chromium', () => {
+  let build: BuildResult;
+  let server: StaticServer;
+  let browser: Browser;
+  before(async () => {
+    build = await building;
+    assert.equal(build.status, 0, build.log);
+    server = await serveStatic(build.outDir, '/news/');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens the search page (with an optional address query) and waits for its status line to settle. */
+  async function openSearch(query = '', javaScript = true): Promise<{ page: Page; failed: string[]; refused: string[] }> {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const failed = recordFailedResponses(page, server.origin);
+    const refused = recordPolicyViolations(page);
+    page.on('dialog', (dialog) => {
+      refused.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.goto(`${server.url}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+    return { page, failed, refused };
+  }
+
+  async function settled(page: Page): Promise<string> {
+    await page.waitForFunction(() => /找到|没有找到|出错|无法|请输入/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    return (await page.locator('.search-status').textContent())!;
+  }
+
+  async function resultTitles(page: Page): Promise<string[]> {
+    return page.locator('.search-result h2 a').allTextContents();
+  }
+
+  async function typeQuery(page: Page, query: string): Promise<void> {
+    await page.locator('#search-query').fill('');
+    await page.locator('#search-query').pressSequentially(query, { delay: 20 });
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, query.trim());
+    await settled(page);
+  }
+
+  it('writes one index per capture year and names them newest first', () => {
+    const shards = listFiles(join(build.outDir, 'pagefind')).filter((file) => file.endsWith('pagefind-entry.json')).map((file) => file.split('/')[0]).sort().reverse();
+    const years = [...new Set(articles.map((article) => article.data.capturedAt.getUTCFullYear()))];
+    assert.ok(shards.length >= 3, String(shards));
+    assert.ok(years.length >= shards.length - 1);
+  });
+
+  it('finds both samples by a name in them, as the reader types, and keeps the query in the address', async () => {
+    const { page, failed, refused } = await openSearch();
+    await typeQuery(page, '斯托尔滕贝格');
+    const titles = await resultTitles(page);
+    for (const seed of articles.filter((article) => article.file.startsWith('content/'))) assert.ok(titles.includes(seed.data.title), `${seed.data.title} not in ${titles}`);
+    assert.match(await page.locator('.search-status').textContent() ?? '', /^找到 \d+ 篇文章$/);
+    const first = page.locator('.search-result').first();
+    assert.equal(await first.locator('mark').first().textContent(), '斯托尔滕贝格');
+    assert.match(await first.locator('.meta').innerText(), /RFI 法广[\s\S]*2024-02-0[23] \d\d:\d\d \(UTC\+08:00\)/);
+    assert.match(await first.locator('a').getAttribute('href') ?? '', /^\/news\/articles\/[0-9a-f]{16}\/$/);
+    await page.screenshot({ path: join(PROJECT_ROOT, 'test-results/search.png') });
+    assert.deepEqual([failed, refused], [[], []]);
+    await page.context().close();
+  });
+
+  it('finds an article by a two-character word that only its body holds, deep down', async () => {
+    const { word, article } = wordDeepInOneArticle();
+    const { page } = await openSearch(word);
+    assert.equal(await settled(page), '找到 1 篇文章', word);
+    assert.deepEqual(await resultTitles(page), [article.data.title]);
+    assert.equal(await page.locator('.search-snippet mark').first().textContent(), word);
+    await page.context().close();
+  });
+
+  it('reads Traditional and Simplified as one: a word of a Traditional article found in Simplified, and the reverse', async () => {
+    const traditional = articles.find((article) => article.data.lang === 'zh-Hant' && /[\p{Script=Han}]{2}/u.test(textOf(article)))!;
+    const body = textOf(traditional);
+    let word = '';
+    for (let i = 0; i + 2 <= body.length && !word; i++) {
+      const pair = body.slice(i, i + 2);
+      if (/^\p{Script=Han}{2}$/u.test(pair) && foldText(pair) !== pair) word = pair;
+    }
+    assert.ok(word, 'the Traditional fixture has no word that folds');
+    const { page } = await openSearch(foldText(word));
+    await settled(page);
+    assert.ok((await resultTitles(page)).includes(traditional.data.title), `${foldText(word)} (for ${word}) does not find ${traditional.data.title}`);
+    await typeQuery(page, '美國');
+    const simplified = articles.filter((article) => article.data.lang === 'zh-Hans' && textOf(article).includes('美国'));
+    const titles = await resultTitles(page);
+    assert.ok(simplified.some((article) => titles.includes(article.data.title)), String(titles));
+    await page.context().close();
+  });
+
+  it('treats a transliteration variant as the same name: 川普 finds 特朗普', async () => {
+    const { page } = await openSearch('川普');
+    await settled(page);
+    const titles = await resultTitles(page);
+    const seeds = articles.filter((article) => article.file.startsWith('content/'));
+    for (const seed of seeds) assert.ok(titles.includes(seed.data.title), seed.data.title);
+    assert.equal(await page.locator('.search-result').first().locator('mark').first().textContent(), '特朗普');
+    await page.context().close();
+  });
+
+  it('finds an English article by an English word, whatever its case', async () => {
+    const english = articles.find((article) => article.file.includes('guardian-continue-reading'))!;
+    const word = textOf(english).match(/\b[a-z]{7,}\b/)![0];
+    const { page } = await openSearch(word.toUpperCase());
+    await settled(page);
+    assert.ok((await resultTitles(page)).includes(english.data.title), word);
+    await page.context().close();
+  });
+
+  it('requires every term, and pages, filters and sorts the results', async () => {
+    const { page } = await openSearch('的');
+    const status = await settled(page);
+    const total = Number(/找到 (\d+) 篇/.exec(status)?.[1]);
+    assert.ok(total > 10, status);
+    assert.equal(await page.locator('.search-result').count(), 10);
+    await page.locator('.search-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length === n, Math.min(20, total));
+    // Sorted newest first: the dates shown run backwards.
+    await page.locator('select[name=sort]').selectOption('newest');
+    await settled(page);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'newest');
+    const dates = await page.locator('.search-result .meta span:nth-child(2)').allTextContents();
+    assert.deepEqual(dates, dates.toSorted().reverse());
+    // One outlet: every result is from it, and fewer than before.
+    const outlet = await page.locator('select[name=outlet] option').nth(1).getAttribute('value');
+    await page.locator('select[name=outlet]').selectOption(outlet!);
+    const narrowed = await settled(page);
+    const outlets = await page.locator('.search-result .meta span:nth-child(1)').allTextContents();
+    assert.ok(outlets.length > 0 && outlets.every((name) => name === outlet), `${outlet}: ${outlets}`);
+    assert.ok(Number(/找到 (\d+) 篇/.exec(narrowed)?.[1]) < total);
+    // One year: every result's date is in it.
+    await page.locator('select[name=outlet]').selectOption('');
+    const year = await page.locator('select[name=year] option').nth(1).getAttribute('value');
+    await page.locator('select[name=year]').selectOption(year!);
+    await settled(page);
+    const years = await page.locator('.search-result .meta span:nth-child(2)').allTextContents();
+    assert.ok(years.length > 0 && years.every((date) => date.startsWith(year!)), `${year}: ${years}`);
+    // Two terms: only articles with both.
+    await page.locator('select[name=year]').selectOption('');
+    await typeQuery(page, '特朗普 北约');
+    assert.equal((await resultTitles(page)).length, 2);
+    await page.context().close();
+  });
+
+  it('keeps each search in the address: reload restores it, and the back button returns to the last one', async () => {
+    const { page } = await openSearch();
+    await typeQuery(page, '北约');
+    const first = await resultTitles(page);
+    await typeQuery(page, 'NATO');
+    await page.reload();
+    await settled(page);
+    assert.equal(await page.locator('#search-query').inputValue(), 'NATO');
+    await page.goBack();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '北约');
+    await settled(page);
+    assert.equal(await page.locator('#search-query').inputValue(), '北约');
+    assert.deepEqual(await resultTitles(page), first);
+    await page.context().close();
+  });
+
+  it('puts the cursor in the search box on "/", and sends the header box to the search page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}archive/`);
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search-query');
+    await page.keyboard.type('北约');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/news\/search\/\?q=%E5%8C%97%E7%BA%A6$/);
+    assert.match(await settled(page), /^找到 2 篇文章$/);
+    await context.close();
+  });
+
+  it('says plainly without JavaScript that search needs it, and links the indexes', async () => {
+    const { page } = await openSearch('北约', false);
+    const notice = page.locator('.search-notice');
+    assert.match(await notice.innerText(), /需要.*JavaScript/);
+    assert.deepEqual(await notice.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname)), ['/news/archive/', '/news/topics/', '/news/sources/']);
+    await page.goto(server.url);
+    await page.locator('#site-search-query').fill('北约');
+    await page.locator('.site-search button').click();
+    await page.waitForURL(/\/news\/search\/\?q=/);
+    await page.context().close();
+  });
+
+  it('shows a hostile query as text and runs nothing', async () => {
+    const query = '<img src=x onerror=alert(1)>';
+    const { page, refused } = await openSearch(query);
+    const status = await settled(page);
+    assert.ok(status.includes(query), status);
+    assert.equal(await page.locator('main img').count(), 0);
+    assert.deepEqual(refused, []);
+    await page.context().close();
+  });
+});
+
