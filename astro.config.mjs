@@ -47,7 +47,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   cacheDir: process.env.NEWS_CACHE_DIR || './node_modules/.astro',
   // The 404 page is not a page to index.
-  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ exclude: (pathname) => /^404\/?$/.test(pathname) }), searchIndex({ timeZone: SITE.timeZone })],
+  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ exclude: (pathname) => /^404\/?$/.test(pathname) }), ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars })] : [])],
   // Scripts stay files too: the page policy (script-src 'self') refuses inline <script>; Astro inlines those under this size.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

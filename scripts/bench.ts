@@ -1,14 +1,16 @@
 /**
  * Build benchmark (not a test):
- *   npm run bench -- [--count 10000] [--dir /dev/shm/news-bench] [--keep] [--search]
+ *   npm run bench -- [--count 10000] [--dir /dev/shm/news-bench] [--keep]
  *
  * Generates N articles with ../shared/corpus/generate.mjs, then measures on the same machine
  * in one run: a cold build, a rebuild after adding one article and editing another, and a
  * floor (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings).
  * Each line gives wall seconds, peak memory (the OS's maximum resident set of the build
  * process), pages written and time per phase; the last line gives the ratio to the floor.
- * With --search it also builds the planned search index
- * (scripts/bench-search.ts) over the built pages, once split by year and once whole.
+ * The search index is part of the build (its phase is timed); after the builds, a few queries
+ * run in Chromium on the built site (scripts/bench-query.ts: time to first results, bytes).
+ * Peak memory is given twice: the build process alone (/usr/bin/time), and the build with the
+ * processes it starts (the search indexer), summed.
  * Output goes to a tmpfs when there is one: on a disk, deleting and creating thousands of
  * files costs kernel time that grows from run to run.
  */
@@ -16,6 +18,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH } from '../tests/support/browser.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const GENERATOR = resolve(ROOT, '../shared/corpus/generate.mjs');
@@ -34,6 +37,8 @@ interface Run {
   name: string;
   wall: number;
   peakMB: number;
+  /** The build and the processes it started, together. */
+  treePeakMB: number;
   pages: number;
   /** Pages copied from the last build by the incremental build rather than rendered. */
   restored: number;
@@ -49,7 +54,46 @@ const PHASE_MARKERS: [phase: string, marker: RegExp][] = [
   ['pages (render + write)', /generating static routes/],
   // "✓ Completed in 17.05s." or, past a minute, "✓ Completed in 1m 51s."
   ['post-processing', /✓ Completed in (?:\d+m )?[\d.]+m?s\.\s*$/],
+  // The search index builds alongside bundling and pages; what is left of it after them.
+  ['search index (rest)', /\[news-load-summary\]/],
 ];
+
+/**
+ * The largest total resident memory of a process and all its descendants (the build and the
+ * search indexer it starts), sampled from /proc every 100 ms. /usr/bin/time reports only the
+ * largest single process.
+ */
+function trackTreeMemory(rootPid: number): { stop(): number } {
+  let peak = 0;
+  const sample = () => {
+    const parents = new Map<number, number>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      } catch {
+        // The process ended while being read.
+      }
+    }
+    const tree = new Set([rootPid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) grew = tree.add(pid).size > 0;
+    }
+    let total = 0;
+    for (const pid of tree) {
+      try {
+        total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // Ended.
+      }
+    }
+    peak = Math.max(peak, total);
+  };
+  const timer = existsSync('/proc/self/stat') ? setInterval(sample, 100) : undefined;
+  return { stop: () => (clearInterval(timer), peak / 1024) };
+}
 
 /** Runs a command under /usr/bin/time (peak memory from the OS) and times the phases its log announces. */
 function measure(name: string, command: string[], env: Record<string, string>, markers = PHASE_MARKERS, cwd = ROOT): Promise<Run> {
@@ -57,6 +101,7 @@ function measure(name: string, command: string[], env: Record<string, string>, m
     const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'PEAK_KB=%M', ...command] : command;
     const started = performance.now();
     const child = spawn(timed[0], timed.slice(1), { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    const memory = trackTreeMemory(child.pid!);
     const marks: [string, number][] = [['startup', started]];
     let log = '';
     let pending = '';
@@ -69,7 +114,7 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       for (const line of lines) {
         const next = markers[marks.length];
         if (next && next[1].test(line)) marks.push([next[0], performance.now()]);
-        if (/articles: \d+ published|parsed \d+\/\d+|\[build\] \d+ page|^search: /.test(line)) console.log(`    ${line.trim()}`);
+        if (/articles: \d+ published|parsed \d+\/\d+|\[build\] \d+ page|search: |^query: /.test(line)) console.log(`    ${line.trim()}`);
       }
     };
     child.stdout.on('data', onData);
@@ -77,6 +122,7 @@ function measure(name: string, command: string[], env: Record<string, string>, m
     child.on('error', fail);
     child.on('close', (code) => {
       const ended = performance.now();
+      const treePeakMB = memory.stop();
       if (code !== 0) return fail(new Error(`${name} failed (exit ${code}):\n${log.slice(-3000)}`));
       marks.push(['end', ended]);
       const phases: Record<string, number> = {};
@@ -85,13 +131,13 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? /pages: (\d+)/.exec(log)?.[1] ?? NaN);
       const summary = /articles: [^\n]*/.exec(log)?.[0] ?? '';
       const restored = log.match(/\(restored\)/g)?.length ?? 0;
-      done({ name, wall: (ended - started) / 1000, peakMB: peak / 1024, pages, restored, phases, summary });
+      done({ name, wall: (ended - started) / 1000, peakMB: peak / 1024, treePeakMB, pages, restored, phases, summary });
     });
   });
 }
 
 const line = (run: Run) =>
-  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB  ${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored)  ` +
+  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored)  ` +
   Object.entries(run.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
 
 async function main() {
@@ -121,6 +167,7 @@ async function main() {
   runs.push(await measure('cold build', astro, env, PHASE_MARKERS, project));
 
   // One new article (a fresh URL) and one edited article (same URL, new text).
+  // (The cold build without search runs after the rebuild, so that it does not share its cache.)
   const files = readdirSync(content).filter((file) => file.endsWith('.txt')).sort();
   const edited = join(content, files[Math.floor(files.length / 2)]);
   writeFileSync(edited, readFileSync(edited, 'utf8').replace(/<\/p>/, '（更新）</p>'));
@@ -131,24 +178,29 @@ async function main() {
   console.log('rebuild after adding one article and editing one');
   runs.push(await measure('add one + edit one', astro, env, PHASE_MARKERS, project));
 
+  console.log('cold build without the search index (NEWS_SEARCH_INDEX=off), for its cost');
+  const noSearch = await measure('cold, no search index', [...astro.slice(0, -1), join(workDir, 'dist-no-search')], { ...env, NEWS_CACHE_DIR: join(workDir, 'cache-no-search'), NEWS_SEARCH_INDEX: 'off' }, PHASE_MARKERS, project);
+  runs.push(noSearch);
+
   console.log('floor: the same parsing and cleaning, pages from template strings');
   const floor = await measure('floor', [process.execPath, join(ROOT, 'scripts/bench-floor.ts'), content, join(workDir, 'floor')], {}, [
     ['startup', /^/], ['parse + clean', /^floor: reading/], ['pages + feed', /^floor: writing/],
   ]);
   runs.push(floor);
 
-  if (process.argv.includes('--search')) {
-    const search = join(ROOT, 'scripts/bench-search.ts');
-    const markers: [string, RegExp][] = [['search index', /^/]];
-    console.log('search index over the built pages, by year and whole');
-    runs.push(await measure('search (by year)', [process.execPath, search, dist, join(workDir, 'search-by-year')], {}, markers));
-    runs.push(await measure('search (one index)', [process.execPath, search, dist, join(workDir, 'search-whole'), '--whole'], {}, markers));
-  }
+  if (existsSync(CHROMIUM_PATH)) {
+    console.log('search queries in Chromium on 127.0.0.1');
+    // A common word, a name, a Traditional spelling and an alias, and an English word.
+    runs.push(await measure('search queries', [process.execPath, join(ROOT, 'scripts/bench-query.ts'), dist, '美国', '斯托尔滕贝格', '臺灣', '川普', 'NATO'], {}, [['queries', /^/]]));
+  } else console.log(`search queries not measured: no Chromium at ${CHROMIUM_PATH}`);
 
   console.log(`\n${count} generated articles, output on ${workDir}`);
   for (const run of runs) console.log(line(run));
   console.log(`${runs[0].summary}`);
   console.log(`ratio to floor: cold ${(runs[0].wall / floor.wall).toFixed(1)}x, rebuild ${(runs[1].wall / floor.wall).toFixed(1)}x; rebuild / cold ${(runs[1].wall / runs[0].wall * 100).toFixed(0)}%`);
+  const searchFiles = readdirSync(join(dist, 'pagefind'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const searchBytes = searchFiles.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+  console.log(`search index: ${searchFiles.length} files, ${(searchBytes / 1e6).toFixed(1)} MB; the cold build takes ${((runs[0].wall / noSearch.wall - 1) * 100).toFixed(0)}% longer with it than without (${noSearch.wall.toFixed(1)} s)`);
   const distFiles = readdirSync(dist, { recursive: true }).length;
   console.log(`dist holds ${distFiles} entries; data store ${(statSync(join(cache, 'data-store.json')).size / 1e6).toFixed(0)} MB`);
   if (!keep) rmSync(workDir, { recursive: true, force: true });

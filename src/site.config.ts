@@ -39,6 +39,10 @@ export const SITE = {
   minSubjectArticles: positiveInteger('NEWS_SUBJECT_MIN_ARTICLES'),
   /** The folder of capture files, relative to the project root unless absolute. */
   contentDir: resolve(env.NEWS_CONTENT_DIR?.trim() || 'content'),
+  /** Body characters indexed for search per article (the opening); see DEFAULT_SEARCH_CHARS. */
+  searchChars: positiveInteger('NEWS_SEARCH_CHARS'),
+  /** Build the search index (NEWS_SEARCH_INDEX=off skips it: a quicker preview, with a search page that says the index is missing). */
+  searchIndex: env.NEWS_SEARCH_INDEX?.trim().toLowerCase() !== 'off',
   /** Any bad file fails the build instead of being skipped and reported. */
   strict: env.NEWS_STRICT === '1' || env.NEWS_STRICT === 'true',
 } as const;

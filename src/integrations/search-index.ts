@@ -2,17 +2,14 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import { dayKey } from '../lib/dates.ts';
-import { searchRecord, type SearchRecord } from '../lib/search-records.ts';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { DEFAULT_SEARCH_CHARS, searchShard } from '../lib/search-records.ts';
 
 /** Where the article loader leaves its report, with a reader of the content store. */
 const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
-/** Changes when what this file writes changes, so that old shards are not reused. */
-const INDEX_FORMAT = '1';
-/** Records handed to the indexer at a time: enough to keep it busy, few enough to bound memory. */
-const BATCH = 500;
+/** Changes when what the indexer writes changes, so that old shards are not reused. */
+const INDEX_FORMAT = '2';
 
 interface StoredArticle {
   id: string;
@@ -22,14 +19,18 @@ interface StoredArticle {
 }
 
 /**
- * Writes the search index: one Pagefind bundle per capture year under pagefind/<year>/, and
- * pagefind/shards.json naming them newest first (the search page merges them in the browser).
- * A year's bundle is kept in the cache folder under a digest of its articles and settings; a
- * rebuild re-indexes only the years whose articles changed and copies the others.
+ * Writes the search index: one Pagefind bundle per quarter of capture under pagefind/<YYYY-Qn>/,
+ * and pagefind/shards.json naming them newest first (the search page merges them in the
+ * browser). Indexing starts once the content is loaded and runs on a worker thread while the
+ * pages render; the build waits for it at the end. A month's bundle is kept in the cache folder
+ * under a digest of its articles and settings: a rebuild re-indexes only the quarters whose
+ * articles changed, and memory stays bounded by the largest quarter.
  */
-export function searchIndex(options: { timeZone: string }): AstroIntegration {
+export function searchIndex(options: { timeZone: string; textLength?: number }): AstroIntegration {
   let cacheDir = '';
   let base = '/';
+  const textLength = options.textLength ?? DEFAULT_SEARCH_CHARS;
+  let indexing: Promise<{ shards: string[]; total: number; indexed: number; seconds: number }> | undefined;
   return {
     name: 'news-search-index',
     hooks: {
@@ -37,64 +38,94 @@ export function searchIndex(options: { timeZone: string }): AstroIntegration {
         cacheDir = join(fileURLToPath(config.cacheDir), 'search');
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
+      'astro:build:start': ({ logger }) => {
+        indexing = startIndexing(logger);
+        // Reported when the build waits for it; never left unhandled meanwhile.
+        indexing.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const report = (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] as { entries?: () => Iterable<StoredArticle> } | undefined;
-        if (!report?.entries) throw new Error('the search index needs the article loader’s store, and the loader did not run');
-        const started = performance.now();
-        const byYear = new Map<string, StoredArticle[]>();
-        for (const article of report.entries()) {
-          const year = dayKey(article.data.capturedAt, options.timeZone).slice(0, 4);
-          const articles = byYear.get(year);
-          if (articles) articles.push(article);
-          else byYear.set(year, [article]);
-        }
+        if (!indexing) throw new Error('the search index was not started');
+        const { shards, total, indexed, seconds } = await indexing;
         const outDir = join(fileURLToPath(dir), 'pagefind');
         rmSync(outDir, { recursive: true, force: true });
         mkdirSync(outDir, { recursive: true });
-        const years = [...byYear.keys()].sort().reverse();
-        let indexed = 0;
-        for (const year of years) {
-          const articles = byYear.get(year)!.sort((a, b) => (a.id < b.id ? -1 : 1));
-          const digest = createHash('sha1')
-            .update(`${INDEX_FORMAT}\0${base}\0${options.timeZone}\0`)
-            .update(articles.map((article) => `${article.id} ${article.digest}`).join('\n'))
-            .digest('base64url');
-          const cached = join(cacheDir, year, digest);
-          if (!existsSync(join(cached, 'pagefind-entry.json'))) {
-            for (const old of existsSync(join(cacheDir, year)) ? readdirSync(join(cacheDir, year)) : []) rmSync(join(cacheDir, year, old), { recursive: true, force: true });
-            await writeYear(articles.map((article) => searchRecord(sourceOf(article), options.timeZone)), cached);
-            indexed += articles.length;
-          }
+        for (const shard of shards) {
           // The search page runs its own code: Pagefind's ready-made interfaces are not published.
-          cpSync(cached, join(outDir, year), { recursive: true, filter: (source) => !/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$|wasm\.unknown\.pagefind$/.test(source) });
+          cpSync(shardPath(shard), join(outDir, shard.split('/')[0]), {
+            recursive: true,
+            filter: (source) => !/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$|wasm\.unknown\.pagefind$/.test(source),
+          });
         }
-        writeFileSync(join(outDir, 'shards.json'), `${JSON.stringify({ years })}\n`);
-        await pagefind.close();
-        const total = years.reduce((sum, year) => sum + byYear.get(year)!.length, 0);
-        logger.info(`search: ${total} articles in ${years.length} yearly indexes, ${indexed} indexed now, the rest reused, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        writeFileSync(join(outDir, 'shards.json'), `${JSON.stringify({ shards: shards.map((shard) => shard.split('/')[0]) })}\n`);
+        logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now, the rest reused, in ${seconds.toFixed(1)} s`);
       },
     },
   };
 
-  function sourceOf(article: StoredArticle) {
-    return { id: article.id, title: article.data.title, outletName: article.data.outlet.name, capturedAt: article.data.capturedAt, html: article.rendered?.html ?? '' };
+  function shardPath(shardAndDigest: string): string {
+    return join(cacheDir, shardAndDigest);
   }
 
-  async function writeYear(records: SearchRecord[], outputPath: string): Promise<void> {
-    // The words are split by src/lib/search-text.ts on both sides; told "English", Pagefind splits at spaces only.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', writePlayground: false });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (let start = 0; start < records.length; start += BATCH) {
-      const added = await Promise.all(
-        records.slice(start, start + BATCH).map((record) =>
-          index.addCustomRecord({ url: `${base}${record.path}`, content: record.content, language: 'en', meta: record.meta, filters: record.filters, sort: record.sort }),
-        ),
-      );
-      const failed = added.flatMap((result) => result.errors);
-      if (failed.length) throw new Error(`search index: ${failed.join('; ')}`);
+  async function startIndexing(logger: AstroIntegrationLogger) {
+    const report = (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] as { entries?: () => Iterable<StoredArticle> } | undefined;
+    if (!report?.entries) throw new Error('the search index needs the article loader’s store, and the loader did not run');
+    const started = performance.now();
+    const byShard = new Map<string, StoredArticle[]>();
+    for (const article of report.entries()) {
+      const shard = searchShard(article.data.capturedAt, options.timeZone);
+      const articles = byShard.get(shard);
+      if (articles) articles.push(article);
+      else byShard.set(shard, [article]);
     }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
-    await index.deleteIndex();
+    const names = [...byShard.keys()].sort().reverse();
+    const shards: string[] = [];
+    const jobs: { shard: string; outputPath: string; articles: StoredArticle[] }[] = [];
+    for (const shard of names) {
+      const articles = byShard.get(shard)!.sort((a, b) => (a.id < b.id ? -1 : 1));
+      const digest = createHash('sha1')
+        .update(`${INDEX_FORMAT}\0${base}\0${options.timeZone}\0${textLength}\0`)
+        .update(articles.map((article) => `${article.id} ${article.digest}`).join('\n'))
+        .digest('base64url');
+      shards.push(`${shard}/${digest}`);
+      if (existsSync(join(shardPath(`${shard}/${digest}`), 'pagefind-entry.json'))) continue;
+      for (const old of existsSync(join(cacheDir, shard)) ? readdirSync(join(cacheDir, shard)) : []) rmSync(join(cacheDir, shard, old), { recursive: true, force: true });
+      jobs.push({ shard, outputPath: shardPath(`${shard}/${digest}`), articles });
+    }
+    const total = names.reduce((sum, shard) => sum + byShard.get(shard)!.length, 0);
+    const indexed = jobs.reduce((sum, job) => sum + job.articles.length, 0);
+    logger.info(`search: indexing ${indexed} of ${total} articles (${jobs.length} of ${names.length} shards changed), alongside the pages`);
+    if (jobs.length) await runJobs(jobs);
+    return { shards, total, indexed, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /** Shards go to the worker one at a time, so that it holds one shard's articles at once. */
+  function runJobs(jobs: { shard: string; outputPath: string; articles: StoredArticle[] }[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(new URL('./search-worker.ts', import.meta.url));
+      let next = 0;
+      const send = () => {
+        const job = jobs[next++];
+        if (!job) return worker.postMessage({ done: true });
+        const articles = job.articles.map((article) => ({
+          id: article.id,
+          title: article.data.title,
+          outletName: article.data.outlet.name,
+          capturedAt: article.data.capturedAt,
+          html: article.rendered?.html ?? '',
+        }));
+        worker.postMessage({ shard: job.shard, outputPath: job.outputPath, base, timeZone: options.timeZone, textLength, articles });
+      };
+      worker.on('message', (message: { shard: string; error?: string }) => {
+        if (message.error) {
+          reject(new Error(`search index, shard ${message.shard}: ${message.error}`));
+          void worker.terminate();
+          return;
+        }
+        send();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => (next > jobs.length ? resolve() : reject(new Error(`the search indexer stopped (exit ${code}) with ${jobs.length - next + 1} shards left`))));
+      send();
+    });
   }
 }

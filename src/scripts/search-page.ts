@@ -41,10 +41,10 @@ function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
     const response = await fetch(`${root}shards.json`);
     if (!response.ok) throw new Error(`the search index is missing (${response.status})`);
-    const { years } = (await response.json()) as { years: string[] };
-    if (!years.length) throw new Error('the search index is empty');
-    const pagefind = (await import(/* @vite-ignore */ `${root}${years[0]}/pagefind.js`)) as Pagefind;
-    await pagefind.options({ basePath: `${root}${years[0]}/`, baseUrl: '/' });
+    const { shards } = (await response.json()) as { shards: string[] };
+    if (!shards.length) throw new Error('the search index is empty');
+    const pagefind = (await import(/* @vite-ignore */ `${root}${shards[0]}/pagefind.js`)) as Pagefind;
+    await pagefind.options({ basePath: `${root}${shards[0]}/`, baseUrl: '/' });
     // Pagefind takes the query's language from <html lang> when it starts, and would split a
     // Chinese query with the browser's own word segmenter. The index holds words already split
     // by search-text.ts and marked English, so it must start as English: the page's language is
@@ -55,7 +55,8 @@ function loadEngine(): Promise<Pagefind> {
     const started = pagefind.init();
     html.lang = pageLanguage;
     await started;
-    for (const year of years.slice(1)) await pagefind.mergeIndex(`${root}${year}/`, { language: 'en' });
+    // The shards' entry files load together; merging them one after another would add up round trips.
+    await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(`${root}${shard}/`, { language: 'en' })));
     await fillFilters(pagefind);
     return pagefind;
   })();

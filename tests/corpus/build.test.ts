@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { listFiles, readText, sharedBuild, summaryOf, type BuildResult } from '../support/build.ts';
+import type { Browser } from 'playwright-core';
+import { plainTextOfHtml } from '../../src/lib/search-records.ts';
+import { normalizeForSearch } from '../../src/lib/search-text.ts';
+import { loadReal } from '../support/articles.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { realCorpusDir } from '../support/corpus.ts';
 import { feedsIn, parseFeed, readWithFeedparser, xmllintErrors, type ParsedFeed } from '../support/feeds.ts';
 import { articlePageIds, articlesLinkedUnder, assertArchiveCountsAddUp, assertLinksResolve } from '../support/site-checks.ts';
@@ -108,5 +113,49 @@ describe('the RFC 5005 archive chain over the real captures', () => {
         for (const item of items) assert.ok(item.title && item.link.startsWith(`${SITE}/articles/`) && item.date && item.content.length > 0, `${path}: ${JSON.stringify(item).slice(0, 200)}`);
       }
     });
+  });
+});
+
+describe('search over the real captures, in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  before(async () => {
+    await ready;
+    assert.equal(build.status, 0, build.log);
+    server = await serveStatic(out);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** How many real articles hold the query, by the same folding and aliases the index uses. */
+  const holding = (() => {
+    const texts = loadReal().map((article) => ({ lang: article.data.lang, text: normalizeForSearch(`${article.data.title}\n${article.data.outlet.name}\n${plainTextOfHtml(article.html)}`) }));
+    return (query: string) => texts.filter(({ text }) => text.includes(normalizeForSearch(query)));
+  })();
+
+  async function count(query: string): Promise<number> {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    const status = (await page.locator('.search-status').textContent())!;
+    await page.close();
+    return Number(/找到 (\d+) 篇/.exec(status)?.[1] ?? 0);
+  }
+
+  const pairs = [['美国', '美國'], ['台湾', '臺灣'], ['习近平', '習近平'], ['菅义伟', '菅義偉'], ['特朗普', '川普'], ['蓬佩奥', '蓬佩歐']];
+  for (const [simplified, other] of pairs) {
+    it(`${simplified} and ${other} find the same articles, every one that holds either`, async () => {
+      const expected = holding(simplified);
+      assert.ok(expected.length > 0, `no real capture holds ${simplified}`);
+      assert.equal(await count(simplified), expected.length);
+      assert.equal(await count(other), expected.length);
+    });
+  }
+  it('finds articles of both scripts for one word', () => {
+    const languages = new Set(holding('美国').map(({ lang }) => lang));
+    assert.ok(languages.has('zh-Hans') && languages.has('zh-Hant'), [...languages].join(' '));
   });
 });

@@ -120,6 +120,9 @@ describe('incremental builds', () => {
     assert.equal(builds.first.status, 0, builds.first.log);
     assert.equal(builds.unchanged.status, 0, builds.unchanged.log);
     assert.match(builds.unchanged.log, /0 parsed, 2 unchanged, 0 removed/);
+    // The search index too: its shard is copied from the cache, not indexed again.
+    assert.match(builds.first.log, /search: 2 articles in 1 shards, 2 indexed now/);
+    assert.match(builds.unchanged.log, /search: 2 articles in 1 shards, 0 indexed now/);
   });
   it('re-parses only a new file, and publishes the newer capture of a URL', () => {
     assert.equal(builds.merged.status, 0, builds.merged.log);

@@ -230,6 +230,41 @@ describe('hostile corpus: nothing runs, nothing is lost', () => {
     assert.ok(policy.foreignRequests.length > 0, 'article images were requested: the reading saw the pages whole');
   });
 
+  it('lists every hostile article as a search result, titles and passages as text, and runs nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const seen: string[] = [];
+    await context.exposeBinding('__tripwire', (_source, id: unknown) => void seen.push(`tripwire ${String(id)}`));
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith(`${server.origin}/`)) return route.continue();
+      seen.push(`request ${route.request().url()}`);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      seen.push(`dialog ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    const refused = recordPolicyViolations(page);
+    // Every case's title starts with "Hostile": one query shows them all, page after page.
+    await page.goto(`${server.url}search/?q=hostile`);
+    await page.waitForFunction(() => /找到/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    const total = Number(/找到 (\d+) 篇/.exec((await page.locator('.search-status').textContent())!)![1]);
+    while (await page.locator('.search-more').isVisible()) {
+      const before = await page.locator('.search-result').count();
+      await page.locator('.search-more').click();
+      await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before);
+    }
+    const published = cases.filter(({ result }) => result.ok).length;
+    assert.equal(total, published);
+    assert.equal(await page.locator('.search-result').count(), published);
+    await page.waitForTimeout(200);
+    // Results hold only what the page writes: a heading link, two spans, a passage with marks.
+    const foreign = await page.locator('.search-results *:not(li, h2, h2 > a, p, p > span, p > mark)').count();
+    assert.equal(foreign, 0);
+    assert.deepEqual([...seen, ...refused], []);
+    await context.close();
+  });
+
   it("applies the site's own stylesheet under the policy", async () => {
     const page = await browser.newPage();
     const violations = recordPolicyViolations(page);

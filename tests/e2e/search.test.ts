@@ -6,12 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { foldText, normalizeForSearch } from '../../src/lib/search-text.ts';
 import { loadFixtureArticles, type LoadedArticle } from '../support/articles.ts';
 import { launchBrowser, recordFailedResponses, recordPolicyViolations } from '../support/browser.ts';
-import { buildSite, listFiles, type BuildResult } from '../support/build.ts';
+import { buildSite, listFiles, readText, type BuildResult } from '../support/build.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
 import { goldenInput, listGoldenCases } from '../support/golden.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { tempDir } from '../support/temp.ts';
-import { plainTextOfHtml } from '../../src/lib/search-records.ts';
+import { plainTextOfHtml, searchShard } from '../../src/lib/search-records.ts';
 
 /**
  * Search in Chromium over the samples and every fixture (several outlets, years and scripts,
@@ -20,7 +20,8 @@ import { plainTextOfHtml } from '../../src/lib/search-records.ts';
 
 const content = tempDir('news-search-content');
 for (const [index, file] of listGoldenCases().map(goldenInput).entries()) copyFileSync(join(PROJECT_ROOT, file), join(content, `${String(index).padStart(3, '0')}.txt`));
-const building = buildSite({ NEWS_CONTENT_DIR: content, SITE_URL: 'https://example.org', BASE_PATH: '/news/' });
+// The whole body indexed (the default is its opening: see NEWS_SEARCH_CHARS), so that a word deep in it is found.
+const building = buildSite({ NEWS_CONTENT_DIR: content, SITE_URL: 'https://example.org', BASE_PATH: '/news/', NEWS_SEARCH_CHARS: '30000' });
 const articles = loadFixtureArticles();
 const textOf = (article: LoadedArticle) => plainTextOfHtml(article.html);
 
@@ -85,11 +86,12 @@ describe('search in Chromium', () => {
     await settled(page);
   }
 
-  it('writes one index per capture year and names them newest first', () => {
-    const shards = listFiles(join(build.outDir, 'pagefind')).filter((file) => file.endsWith('pagefind-entry.json')).map((file) => file.split('/')[0]).sort().reverse();
-    const years = [...new Set(articles.map((article) => article.data.capturedAt.getUTCFullYear()))];
-    assert.ok(shards.length >= 3, String(shards));
-    assert.ok(years.length >= shards.length - 1);
+  it('writes one index shard per month of capture and names them newest first', () => {
+    const { shards } = JSON.parse(readText(join(build.outDir, 'pagefind/shards.json'))) as { shards: string[] };
+    const months = [...new Set(articles.map((article) => searchShard(article.data.capturedAt, 'Asia/Shanghai')))].sort().reverse();
+    assert.deepEqual(shards, months);
+    assert.ok(shards.length >= 5, String(shards));
+    for (const shard of shards) assert.ok(listFiles(join(build.outDir, 'pagefind', shard)).includes('pagefind-entry.json'), shard);
   });
 
   it('finds both samples by a name in them, as the reader types, and keeps the query in the address', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NAME_ALIASES } from '../../src/lib/search-aliases.ts';
-import { plainTextOfHtml, searchRecord, SEARCH_TEXT_LIMIT } from '../../src/lib/search-records.ts';
+import { DEFAULT_SEARCH_CHARS, plainTextOfHtml, searchRecord, searchShard, SEARCH_TEXT_LIMIT } from '../../src/lib/search-records.ts';
 import { foldText, foldWithOffsets, markedSpellings, normalizeForSearch, pagefindQuery, queryTerms, searchWords, snippet } from '../../src/lib/search-text.ts';
 import { loadSeeds } from '../support/articles.ts';
 
@@ -24,7 +24,7 @@ describe('foldText: Traditional and Simplified as one script, character by chara
 
 describe('normalizeForSearch: name variants as one spelling', () => {
   const cases = [
-    ['川普說', '特朗普说'], ['哈里斯', '贺锦丽'], ['賀錦麗', '贺锦丽'], ['蓬佩奧', '蓬佩奥'], ['龐培歐', '蓬佩奥'],
+    ['川普說', '特朗普说'], ['哈里斯', '贺锦丽'], ['賀錦麗', '贺锦丽'], ['蓬佩奧', '蓬佩奥'], ['蓬佩歐', '蓬佩奥'], ['龐培歐', '蓬佩奥'],
     ['梅克爾', '默克尔'], ['普丁', '普京'], ['澳洲', '澳大利亚'], ['COVID-19', '新冠-19'],
   ];
   for (const [input, expected] of cases) it(`${input} → ${expected}`, () => assert.equal(normalizeForSearch(input), expected));
@@ -99,9 +99,14 @@ describe('plainTextOfHtml', () => {
 
 describe('searchRecord on the samples', () => {
   const seeds = loadSeeds();
+  it('indexes the opening by default, as far as DEFAULT_SEARCH_CHARS', () => {
+    const [seed] = seeds;
+    const record = searchRecord({ id: seed.id, title: seed.data.title, outletName: seed.data.outlet.name, capturedAt: seed.data.capturedAt, html: seed.html }, 'UTC');
+    assert.equal(record.meta.text, plainTextOfHtml(seed.html).slice(0, DEFAULT_SEARCH_CHARS));
+  });
   for (const seed of seeds) {
     it(seed.file, () => {
-      const record = searchRecord({ id: seed.id, title: seed.data.title, outletName: seed.data.outlet.name, capturedAt: seed.data.capturedAt, html: seed.html }, 'Asia/Shanghai');
+      const record = searchRecord({ id: seed.id, title: seed.data.title, outletName: seed.data.outlet.name, capturedAt: seed.data.capturedAt, html: seed.html }, 'Asia/Shanghai', SEARCH_TEXT_LIMIT);
       assert.equal(record.path, `articles/${seed.id}/`);
       assert.equal(record.year, '2024');
       assert.deepEqual(record.filters, { outlet: ['RFI 法广'], year: ['2024'] });
@@ -115,4 +120,14 @@ describe('searchRecord on the samples', () => {
       assert.doesNotMatch(record.meta.text, /<|获取更多RSS/);
     });
   }
+});
+
+describe('searchShard: the quarter of capture in the site zone', () => {
+  const at = new Date('2024-03-31T17:30:00Z');
+  it('cuts quarters in the zone, not in UTC', () => {
+    assert.equal(searchShard(at, 'Asia/Shanghai'), '2024-Q2');
+    assert.equal(searchShard(at, 'UTC'), '2024-Q1');
+    assert.equal(searchShard(new Date('2024-12-31T23:00:00Z'), 'America/New_York'), '2024-Q4');
+    assert.equal(searchShard(new Date('2024-01-01T00:00:00Z'), 'UTC'), '2024-Q1');
+  });
 });

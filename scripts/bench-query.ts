@@ -1,0 +1,51 @@
+/**
+ * Search query benchmark (not a test), run by scripts/bench.ts after a build:
+ *   node scripts/bench-query.ts <built site folder> <query> [<query> …]
+ * Serves the site on 127.0.0.1, opens /search/?q=<query> in Chromium for each query, and
+ * prints the time from navigation to the first results on the page and the bytes the browser
+ * downloaded for them (page, scripts, engine, index chunks, result fragments). Then types one
+ * more query into the loaded page, which is what a reader does next.
+ */
+import { launchBrowser } from '../tests/support/browser.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+
+const [siteDir, ...queries] = process.argv.slice(2);
+if (!siteDir || !queries.length) throw new Error('usage: node scripts/bench-query.ts <built site folder> <query> [<query> …]');
+
+const server = await serveStatic(siteDir);
+const browser = await launchBrowser();
+const settled = /找到|没有找到/;
+try {
+  for (const query of queries) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let bytes = 0;
+    let requests = 0;
+    page.on('response', (response) => {
+      requests++;
+      void response.body().then((body) => (bytes += body.length), () => {});
+    });
+    const started = performance.now();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('.search-status')?.textContent ?? ''), settled.source, { timeout: 60_000 });
+    const firstResults = performance.now() - started;
+    const status = await page.locator('.search-status').textContent();
+    await page.waitForTimeout(100);
+    const firstBytes = bytes;
+    // The next query on the loaded page: the engine and shard lists are there already.
+    const next = `${query} ${queries.find((other) => other !== query) ?? ''}`.trim();
+    const typed = performance.now();
+    await page.locator('#search-query').fill(next);
+    await page.locator('#search-query').press('Enter');
+    await page.waitForFunction(([pattern, q]) => new URLSearchParams(location.search).get('q') === q && new RegExp(pattern).test(document.querySelector('.search-status')?.textContent ?? ''), [settled.source, next] as const, { timeout: 60_000 });
+    const nextMs = performance.now() - typed;
+    console.log(
+      `query: ${JSON.stringify(query)}: ${status}; first results ${firstResults.toFixed(0)} ms from navigation, ` +
+        `${(firstBytes / 1024).toFixed(0)} KB in ${requests} requests; next query ${JSON.stringify(next)} ${nextMs.toFixed(0)} ms, ${((bytes - firstBytes) / 1024).toFixed(0)} KB more`,
+    );
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
