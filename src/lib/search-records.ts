@@ -25,7 +25,8 @@ export interface SearchRecord {
   /** Space-separated words for the indexer (which is told the text is English, so it splits at spaces only). */
   content: string;
   meta: { title: string; outlet: string; date: string; text: string };
-  filters: { outlet: string[]; year: string[] };
+  /** `shard` lets the search page ask one shard at a time, for a newest-first order across shards. */
+  filters: { outlet: string[]; year: string[]; shard: string[] };
   sort: { date: string };
 }
 
@@ -34,7 +35,7 @@ export interface SearchRecord {
  * allow (the README gives the measurements). NEWS_SEARCH_CHARS sets another length; no length
  * goes past SEARCH_TEXT_LIMIT, a bound on one hostile file.
  */
-export const DEFAULT_SEARCH_CHARS = 600;
+export const DEFAULT_SEARCH_CHARS = 200;
 export const SEARCH_TEXT_LIMIT = 30_000;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -64,7 +65,7 @@ export function searchRecord(article: SearchSource, timeZone: string, textLength
     year,
     content: searchWords(`${article.title}\n${article.outletName}\n${text}`).join(' '),
     meta: { title: article.title, outlet: article.outletName, date: formatDateTime(article.capturedAt, timeZone), text },
-    filters: { outlet: [article.outletName], year: [year] },
+    filters: { outlet: [article.outletName], year: [year], shard: [searchShard(article.capturedAt, timeZone)] },
     sort: { date: article.capturedAt.toISOString() },
   };
 }

@@ -16,7 +16,6 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -33,6 +32,8 @@ const pageSize = Number(form.dataset.pageSize) || 10;
 const DEBOUNCE_MS = 250;
 
 let engine: Promise<Pagefind> | undefined;
+/** Newest first, as shards.json lists them. */
+let shardNames: string[] = [];
 let shown: PagefindResult[] = [];
 let rendered = 0;
 let generation = 0;
@@ -41,8 +42,9 @@ function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
     const response = await fetch(`${root}shards.json`);
     if (!response.ok) throw new Error(`the search index is missing (${response.status})`);
-    const { shards } = (await response.json()) as { shards: string[] };
+    const { shards, filters } = (await response.json()) as { shards: string[]; filters: Record<string, Record<string, number>> };
     if (!shards.length) throw new Error('the search index is empty');
+    shardNames = shards;
     const pagefind = (await import(/* @vite-ignore */ `${root}${shards[0]}/pagefind.js`)) as Pagefind;
     await pagefind.options({ basePath: `${root}${shards[0]}/`, baseUrl: '/' });
     // Pagefind takes the query's language from <html lang> when it starts, and would split a
@@ -57,14 +59,14 @@ function loadEngine(): Promise<Pagefind> {
     await started;
     // The shards' entry files load together; merging them one after another would add up round trips.
     await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(`${root}${shard}/`, { language: 'en' })));
-    await fillFilters(pagefind);
+    fillFilters(filters);
     return pagefind;
   })();
   return engine;
 }
 
-async function fillFilters(pagefind: Pagefind): Promise<void> {
-  const filters = await pagefind.filters();
+/** The outlet and year choices, with the number of articles of each (from the shard list, written at build time). */
+function fillFilters(filters: Record<string, Record<string, number>>): void {
   const state = new URLSearchParams(location.search);
   const fill = (select: HTMLSelectElement, counts: Record<string, number> = {}, order: (a: string, b: string) => number) => {
     for (const value of Object.keys(counts).sort(order)) {
@@ -81,15 +83,9 @@ async function fillFilters(pagefind: Pagefind): Promise<void> {
   form.querySelector<HTMLElement>('.search-options')!.hidden = false;
 }
 
-/** Articles that match every term of the query, best first or newest first. */
-async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]> {
-  const filters: Record<string, string> = {};
-  if (outletSelect.value) filters.outlet = outletSelect.value;
-  if (yearSelect.value) filters.year = yearSelect.value;
-  const newest = sortSelect.value === 'newest';
-  const options = { filters, ...(newest ? { sort: { date: 'desc' } } : {}) };
-  const perTerm = await Promise.all(queryTerms(query).map(async (words) => (await pagefind.search(pagefindQuery(words), options))?.results ?? []));
-  if (!perTerm.length) return [];
+/** Articles that match every term, as Pagefind ranks them or, with `sort`, each shard's in date order. */
+async function matchEvery(pagefind: Pagefind, terms: string[][], options: Record<string, unknown>): Promise<{ results: PagefindResult[]; scores: Map<string, number> }> {
+  const perTerm = await Promise.all(terms.map(async (words) => (await pagefind.search(pagefindQuery(words), options))?.results ?? []));
   // Pagefind leaves out a term that a merged index has never seen, so "every term" is checked here.
   const scores = new Map<string, number>(perTerm[0].map((result) => [result.id, result.score]));
   for (const results of perTerm.slice(1)) {
@@ -99,8 +95,28 @@ async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]
       else scores.delete(id);
     }
   }
-  const matches = perTerm[0].filter((result) => scores.has(result.id));
-  return newest ? matches : matches.sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
+  return { results: perTerm[0].filter((result) => scores.has(result.id)), scores };
+}
+
+/** Articles that match every term of the query, best first or newest first. */
+async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]> {
+  const terms = queryTerms(query);
+  if (!terms.length) return [];
+  const filters: Record<string, string> = {};
+  if (outletSelect.value) filters.outlet = outletSelect.value;
+  if (yearSelect.value) filters.year = yearSelect.value;
+  if (sortSelect.value !== 'newest') {
+    const { results, scores } = await matchEvery(pagefind, terms, { filters });
+    return results.sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
+  }
+  // Merged shards come back ordered by score, not by date: each shard (a quarter) is asked on
+  // its own, newest first, and keeps its own date order. The index files load once for all.
+  const matches: PagefindResult[] = [];
+  for (const shard of shardNames) {
+    if (yearSelect.value && !shard.startsWith(yearSelect.value)) continue;
+    matches.push(...(await matchEvery(pagefind, terms, { filters: { ...filters, shard }, sort: { date: 'desc' } })).results);
+  }
+  return matches;
 }
 
 async function renderMore(query: string, run: number): Promise<void> {

@@ -17,7 +17,8 @@ import { serveStatic, type StaticServer } from '../support/static-server.ts';
 const REAL_DIR = realCorpusDir();
 const SITE = 'https://example.org';
 // Small page and feed sizes, so that day, topic and outlet pages paginate and the archive feed chain is long.
-const building = sharedBuild({ NEWS_CONTENT_DIR: REAL_DIR, SITE_URL: SITE, NEWS_PAGE_SIZE: '7', NEWS_FEED_SIZE: '20', NEWS_TIMEZONE: 'Europe/Paris' });
+// The whole of every body indexed for search, so that the search checks can count every article that holds a word.
+const building = sharedBuild({ NEWS_CONTENT_DIR: REAL_DIR, SITE_URL: SITE, NEWS_PAGE_SIZE: '7', NEWS_FEED_SIZE: '20', NEWS_TIMEZONE: 'Europe/Paris', NEWS_SEARCH_CHARS: '30000' });
 let build: BuildResult;
 let out: string;
 let articleIds: Set<string>;

@@ -109,7 +109,7 @@ describe('searchRecord on the samples', () => {
       const record = searchRecord({ id: seed.id, title: seed.data.title, outletName: seed.data.outlet.name, capturedAt: seed.data.capturedAt, html: seed.html }, 'Asia/Shanghai', SEARCH_TEXT_LIMIT);
       assert.equal(record.path, `articles/${seed.id}/`);
       assert.equal(record.year, '2024');
-      assert.deepEqual(record.filters, { outlet: ['RFI 法广'], year: ['2024'] });
+      assert.deepEqual(record.filters, { outlet: ['RFI 法广'], year: ['2024'], shard: ['2024-Q1'] });
       assert.equal(record.sort.date, seed.data.capturedAt.toISOString());
       assert.match(record.meta.date, /^2024-02-0[23] \d\d:\d\d \(UTC\+08:00\)$/);
       // The whole body is indexed: its last words are in the record, not only the opening.
