@@ -356,7 +356,8 @@ function takeLeadImage($: CheerioAPI, baseUrl: string): LeadImage | undefined {
     const holder = $(el);
     const img = el.tagName === 'img' ? holder : holder.find('img').first();
     if (!img.length) continue;
-    const hasOtherText = collapse(holder.find('figcaption').remove().end().text()) !== '';
+    // Captions are not "other text"; they are measured on a copy so that a story wrapped in one element keeps its captions.
+    const hasOtherText = collapse(holder.clone().find('figcaption').remove().end().text()) !== '';
     if (hasOtherText && el.tagName !== 'figure') return undefined;
     const src = resolveUrl(imageSource(img[0]), baseUrl);
     if (!/^https?:/i.test(src)) return undefined;

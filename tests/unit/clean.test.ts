@@ -141,6 +141,19 @@ describe('generic handling added with the survey', () => {
   }
 });
 
+describe('lead image and captions', () => {
+  it('keeps the captions of a story wrapped in one element, whose first image is no lead image', () => {
+    const { html, leadImage } = clean('<div><p>正文</p><figure><img src="https://example.com/a.jpg"><figcaption>图片说明</figcaption></figure><p>后文</p></div>');
+    assert.equal(leadImage, undefined);
+    assert.match(html, /<figcaption>图片说明<\/figcaption>/);
+  });
+  it('takes a leading figure as the lead image, with its caption as the text alternative', () => {
+    const { html, leadImage } = clean('<figure><img src="https://example.com/a.jpg"><figcaption>图片说明</figcaption></figure><p>正文</p>');
+    assert.deepEqual(leadImage, { src: 'https://example.com/a.jpg', alt: '图片说明' });
+    assert.doesNotMatch(html, /图片说明|<img/);
+  });
+});
+
 describe('every fixture cleans to safe HTML', () => {
   for (const article of loadFixtureArticles()) it(article.file, () => assertSafeCleanedHtml(article.html));
 });
