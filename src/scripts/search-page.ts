@@ -32,19 +32,30 @@ const pageSize = Number(form.dataset.pageSize) || 10;
 const DEBOUNCE_MS = 250;
 
 let engine: Promise<Pagefind> | undefined;
-/** Newest first, as shards.json lists them. */
-let shardNames: string[] = [];
 let shown: PagefindResult[] = [];
 let rendered = 0;
 let generation = 0;
+
+/**
+ * Articles in the newest shards that are searched before the first results show. Every shard
+ * costs its page list before it can answer (about 8 bytes an article), so on a large archive
+ * the newest shards answer first and the older ones join while the reader reads.
+ */
+const FIRST_ARTICLES = 10_000;
+
+/** The older shards, merged after the first results: settled once every shard can answer. */
+let olderShards: Promise<void> | undefined;
+let mergeOlderShards: () => Promise<void> = () => Promise.resolve();
+/** Shards that answer queries now, newest first. */
+let mergedShards: string[] = [];
+let allMerged = false;
 
 function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
     const response = await fetch(`${root}shards.json`);
     if (!response.ok) throw new Error(`the search index is missing (${response.status})`);
-    const { shards, filters } = (await response.json()) as { shards: string[]; filters: Record<string, Record<string, number>> };
+    const { shards, sizes, filters } = (await response.json()) as { shards: string[]; sizes: number[]; filters: Record<string, Record<string, number>> };
     if (!shards.length) throw new Error('the search index is empty');
-    shardNames = shards;
     const pagefind = (await import(/* @vite-ignore */ `${root}${shards[0]}/pagefind.js`)) as Pagefind;
     await pagefind.options({ basePath: `${root}${shards[0]}/`, baseUrl: '/' });
     // Pagefind takes the query's language from <html lang> when it starts, and would split a
@@ -57,8 +68,22 @@ function loadEngine(): Promise<Pagefind> {
     const started = pagefind.init();
     html.lang = pageLanguage;
     await started;
-    // The shards' entry files load together; merging them one after another would add up round trips.
-    await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(`${root}${shard}/`, { language: 'en' })));
+    let first = 1;
+    for (let articles = sizes[0] ?? 0; first < shards.length && articles + (sizes[first] ?? 0) <= FIRST_ARTICLES; first++) articles += sizes[first] ?? 0;
+    // A shard's entry files load together with the others'; one after another would add up round trips.
+    const merge = (names: string[]) => Promise.all(names.map((shard) => pagefind.mergeIndex(`${root}${shard}/`, { language: 'en' }))).then(() => void mergedShards.push(...names));
+    mergedShards = [shards[0]];
+    await merge(shards.slice(1, first));
+    // Pagefind asks every merged shard for every query, waiting for each to load: the older
+    // shards are merged only once the first results are on the page (see mergeOlderShards).
+    const older = shards.slice(first);
+    allMerged = older.length === 0;
+    mergeOlderShards = () => {
+      olderShards ??= merge(older).then(() => {
+        allMerged = true;
+      });
+      return olderShards;
+    };
     fillFilters(filters);
     return pagefind;
   })();
@@ -112,7 +137,7 @@ async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]
   // Merged shards come back ordered by score, not by date: each shard (a quarter) is asked on
   // its own, newest first, and keeps its own date order. The index files load once for all.
   const matches: PagefindResult[] = [];
-  for (const shard of shardNames) {
+  for (const shard of mergedShards.toSorted().reverse()) {
     if (yearSelect.value && !shard.startsWith(yearSelect.value)) continue;
     matches.push(...(await matchEvery(pagefind, terms, { filters: { ...filters, shard }, sort: { date: 'desc' } })).results);
   }
@@ -170,9 +195,18 @@ async function search(query: string): Promise<void> {
     const results = await find(pagefind, query);
     if (run !== generation) return;
     shown = results;
+    const complete = allMerged;
     await renderMore(query, run);
+    if (run !== generation) return;
+    if (!complete) {
+      // Older shards are still on their way: show what the newer ones hold, then search again.
+      status.textContent = `较新的文章中有 ${results.length} 篇，正在查找更早的文章…`;
+      await mergeOlderShards();
+      if (run === generation) void search(query);
+      return;
+    }
     // The count comes last: when it shows, the first results are on the page.
-    if (run === generation) status.textContent = results.length ? `找到 ${results.length} 篇文章` : `没有找到包含“${query.trim()}”的文章`;
+    status.textContent = results.length ? `找到 ${results.length} 篇文章` : `没有找到包含“${query.trim()}”的文章`;
   } catch (error) {
     if (run === generation) status.textContent = `搜索出错：${(error as Error).message}`;
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -230,6 +230,30 @@ describe('search in Chromium', () => {
     await page.locator('.site-search button').click();
     await page.waitForURL(/\/news\/search\/\?q=/);
     await page.context().close();
+  });
+
+  it('on a large archive, shows the newest shards\' results first and adds the older ones when they arrive', async () => {
+    // The same site, its shard list saying every shard is large, with the older shards slow to come.
+    const copy = tempDir('news-search-large');
+    cpSync(build.outDir, copy, { recursive: true });
+    const listPath = join(copy, 'pagefind/shards.json');
+    const list = JSON.parse(readText(listPath)) as { shards: string[]; sizes: number[] };
+    writeFileSync(listPath, JSON.stringify({ ...list, sizes: list.sizes.map(() => 6_000) }));
+    const older = (pathname: string) => /\/pagefind\/[^/]+\/pagefind-entry\.json$/.test(pathname) && !pathname.includes(`/pagefind/${list.shards[0]}/`);
+    const large = await serveStatic(copy, '/news/', (pathname) => (older(pathname) ? 1500 : 0));
+    const context = await browser.newContext();
+    after(() => Promise.all([context.close(), large.close()]));
+    const page = await context.newPage();
+    const statusText = () => page.locator('.search-status').textContent().then((text) => text ?? '');
+    await page.goto(`${large.url}search/?q=${encodeURIComponent('美国')}`);
+    await page.waitForFunction(() => /^较新的文章中有 \d+ 篇/.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 10_000 });
+    const early = Number(/(\d+)/.exec(await statusText())![1]);
+    assert.equal(await page.locator('.search-result').count(), Math.min(10, early));
+    await page.waitForFunction(() => /^找到 \d+ 篇文章$/.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 10_000 });
+    const final = Number(/(\d+)/.exec(await statusText())![1]);
+    const expected = articles.filter((article) => foldText(`${article.data.title} ${textOf(article)}`).includes('美国')).length;
+    assert.equal(final, expected);
+    assert.ok(early < final, `${early} early, ${final} in all`);
   });
 
   it('shows a hostile query as text and runs nothing', async () => {

@@ -25,9 +25,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` under `basePath` on 127.0.0.1 at a free port. */
-export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
+/**
+ * Serves `root` under `basePath` on 127.0.0.1 at a free port. `delayMs` may hold back chosen
+ * paths, as a slow network would (the browser's own request routing misses a worker's requests).
+ */
+export async function serveStatic(root: string, basePath = '/', delayMs: (pathname: string) => number = () => 0): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
+    const wait = delayMs(new URL(request.url ?? '/', 'http://x').pathname);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const send404 = async () => {
       response.statusCode = 404;
       try {
@@ -64,6 +69,9 @@ export async function serveStatic(root: string, basePath = '/'): Promise<StaticS
   return {
     origin,
     url: `${origin}${basePath}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
   };
 }
