@@ -167,7 +167,6 @@ async function main() {
   runs.push(await measure('cold build', astro, env, PHASE_MARKERS, project));
 
   // One new article (a fresh URL) and one edited article (same URL, new text).
-  // (The cold build without search runs after the rebuild, so that it does not share its cache.)
   const files = readdirSync(content).filter((file) => file.endsWith('.txt')).sort();
   const edited = join(content, files[Math.floor(files.length / 2)]);
   writeFileSync(edited, readFileSync(edited, 'utf8').replace(/<\/p>/, '（更新）</p>'));

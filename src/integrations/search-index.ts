@@ -5,9 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DEFAULT_SEARCH_CHARS, searchShard } from '../lib/search-records.ts';
-
-/** Where the article loader leaves its report, with a reader of the content store. */
-const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
+import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
 const INDEX_FORMAT = '3';
 
@@ -77,10 +75,10 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
     const filters: Record<string, Record<string, number>> = { outlet: {}, year: {} };
     for (const article of report.entries()) {
       const outlet = article.data.outlet.name;
-      const year = searchShard(article.data.capturedAt, options.timeZone).slice(0, 4);
+      const shard = searchShard(article.data.capturedAt, options.timeZone);
+      const year = shard.slice(0, 4);
       filters.outlet[outlet] = (filters.outlet[outlet] ?? 0) + 1;
       filters.year[year] = (filters.year[year] ?? 0) + 1;
-      const shard = searchShard(article.data.capturedAt, options.timeZone);
       const articles = byShard.get(shard);
       if (articles) articles.push(article);
       else byShard.set(shard, [article]);

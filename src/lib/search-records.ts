@@ -3,9 +3,9 @@ import { articlePath } from './paths.ts';
 import { searchWords } from './search-text.ts';
 
 /**
- * What the search index holds for one article: the words of its title, outlet and whole body
- * (as src/lib/search-text.ts splits them), and what a result shows. Built from the content store
- * at the end of the build, never from the built pages.
+ * What the search index holds for one article: the words of its title, outlet and the opening
+ * of its body (as src/lib/search-text.ts splits them), and what a result shows. Built from the
+ * content store while the pages render, never from the built pages.
  */
 
 export interface SearchSource {
@@ -20,7 +20,7 @@ export interface SearchSource {
 export interface SearchRecord {
   /** Relative to the site base: articles/<id>/. */
   path: string;
-  /** Capture year in the site's zone: the index shard the article belongs to. */
+  /** Capture year in the site's zone (the year filter). */
   year: string;
   /** Space-separated words for the indexer (which is told the text is English, so it splits at spaces only). */
   content: string;
@@ -40,7 +40,11 @@ export const SEARCH_TEXT_LIMIT = 30_000;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-/** Text of the cleaned body (well-formed, sanitized markup): blocks and breaks become line ends. */
+/**
+ * Text of the cleaned body: blocks and breaks become line ends. The body is the sanitizer's own
+ * serialized markup (well-formed, every `<` of text escaped), so stripping tags is exact, and
+ * it spares the indexer a parse per article.
+ */
 export function plainTextOfHtml(html: string): string {
   return html
     .replace(/<(?:br|\/p|\/div|\/li|\/h[1-6]|\/blockquote|\/figcaption|\/tr)\b[^>]*>/gi, '\n')
@@ -59,13 +63,14 @@ export function plainTextOfHtml(html: string): string {
 
 export function searchRecord(article: SearchSource, timeZone: string, textLength = DEFAULT_SEARCH_CHARS): SearchRecord {
   const text = plainTextOfHtml(article.html).slice(0, Math.min(textLength, SEARCH_TEXT_LIMIT));
-  const year = dayKey(article.capturedAt, timeZone).slice(0, 4);
+  const shard = searchShard(article.capturedAt, timeZone);
+  const year = shard.slice(0, 4);
   return {
     path: articlePath(article.id),
     year,
     content: searchWords(`${article.title}\n${article.outletName}\n${text}`).join(' '),
     meta: { title: article.title, outlet: article.outletName, date: formatDateTime(article.capturedAt, timeZone), text },
-    filters: { outlet: [article.outletName], year: [year], shard: [searchShard(article.capturedAt, timeZone)] },
+    filters: { outlet: [article.outletName], year: [year], shard: [shard] },
     sort: { date: article.capturedAt.toISOString() },
   };
 }

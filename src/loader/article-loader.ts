@@ -256,7 +256,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           context.logger.info(`ignored ${report.ignored.length} files that are not .txt captures: ${shown}${report.ignored.length > 5 ? ', …' : ''}`);
         }
         context.logger.info(formatLoadSummary(report));
-        // The search index is built from the store at the end of the build (src/integrations/search-index.ts).
+        // The search index is built from the store while the pages render (src/integrations/search-index.ts).
         const entries = () => context.store.values();
         (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = { ...report, entries };
       };

@@ -2,7 +2,7 @@ import { pagefindQuery, queryTerms, snippet } from '../lib/search-text.ts';
 
 /**
  * The search page: reads the query from the address (?q=, and the filters), searches the
- * yearly Pagefind indexes merged in the browser, and shows results as the reader types.
+ * quarterly Pagefind shards merged in the browser, and shows results as the reader types.
  * Queries are split and folded by src/lib/search-text.ts, the same code that built the index.
  * Everything shown is set as text, never parsed as markup.
  */
@@ -43,10 +43,9 @@ let generation = 0;
  */
 const FIRST_ARTICLES = 10_000;
 
-/** The older shards, merged after the first results: settled once every shard can answer. */
-let olderShards: Promise<void> | undefined;
+/** Merges the older shards (once), after the first results: settled when every shard can answer. */
 let mergeOlderShards: () => Promise<void> = () => Promise.resolve();
-/** Shards that answer queries now, newest first. */
+/** Shards that answer queries now. */
 let mergedShards: string[] = [];
 let allMerged = false;
 
@@ -78,11 +77,12 @@ function loadEngine(): Promise<Pagefind> {
     // shards are merged only once the first results are on the page (see mergeOlderShards).
     const older = shards.slice(first);
     allMerged = older.length === 0;
+    let merging: Promise<void> | undefined;
     mergeOlderShards = () => {
-      olderShards ??= merge(older).then(() => {
+      merging ??= merge(older).then(() => {
         allMerged = true;
       });
-      return olderShards;
+      return merging;
     };
     fillFilters(filters);
     return pagefind;
@@ -252,13 +252,9 @@ for (const select of [outletSelect, yearSelect, sortSelect]) select.addEventList
 more.addEventListener('click', () => void renderMore(input.value, generation));
 window.addEventListener('popstate', restore);
 
-restore();
-// Filters and the engine load at once, so that the first keystroke does not wait for them.
-void loadEngine().then(() => {
-  const state = new URLSearchParams(location.search);
-  outletSelect.value = state.get('outlet') ?? '';
-  yearSelect.value = state.get('year') ?? '';
-  if (outletSelect.value || yearSelect.value) void search(input.value);
-}, (error: Error) => {
+// The engine and the filter choices (set from the address) load at once, before the first
+// search reads them, so that the first keystroke does not wait for them either.
+void loadEngine().catch((error: Error) => {
   status.textContent = `搜索无法启动：${error.message}`;
 });
+restore();

@@ -177,6 +177,10 @@ describe('search in Chromium', () => {
     const outlets = await page.locator('.search-result .meta span:nth-child(1)').allTextContents();
     assert.ok(outlets.length > 0 && outlets.every((name) => name === outlet), `${outlet}: ${outlets}`);
     assert.ok(Number(/找到 (\d+) 篇/.exec(narrowed)?.[1]) < total);
+    // The filter is in the address: a reload searches with it at once.
+    await page.reload();
+    assert.equal(await settled(page), narrowed);
+    assert.equal(await page.locator('select[name=outlet]').inputValue(), outlet);
     // One year: every result's date is in it.
     await page.locator('select[name=outlet]').selectOption('');
     const year = await page.locator('select[name=year] option').nth(1).getAttribute('value');
