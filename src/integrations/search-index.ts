@@ -18,9 +18,9 @@ interface StoredArticle {
 
 /**
  * Writes the search index: one Pagefind bundle per quarter of capture under pagefind/<YYYY-Qn>/,
- * and pagefind/shards.json naming them newest first (the search page merges them in the
- * browser). Indexing starts once the content is loaded and runs on a worker thread while the
- * pages render; the build waits for it at the end. A quarter's bundle is kept in the cache folder
+ * and pagefind/shards.json naming them newest first (the search page asks them in groups,
+ * newest first). Indexing starts once the content is loaded and runs on a worker thread while
+ * the pages render; the build waits for it at the end. A quarter's bundle is kept in the cache folder
  * under a digest of its articles and settings: a rebuild re-indexes only the quarters whose
  * articles changed, and memory stays bounded by the largest quarter.
  */

@@ -1,3 +1,4 @@
+import { shardGroups } from '../lib/search-shards.ts';
 import { pagefindQuery, queryTerms, snippet } from '../lib/search-text.ts';
 
 /**
@@ -18,6 +19,11 @@ interface Pagefind {
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
 }
+/** Shards (quarters of capture, newest first) that answer a query together. */
+interface ShardGroup {
+  shards: string[];
+  engine?: Promise<Pagefind>;
+}
 
 const form = document.querySelector<HTMLFormElement>('form.search-form')!;
 const input = form.querySelector<HTMLInputElement>('#search-query')!;
@@ -31,32 +37,41 @@ const root = form.dataset.searchRoot!;
 const pageSize = Number(form.dataset.pageSize) || 10;
 const DEBOUNCE_MS = 250;
 
-let engine: Promise<Pagefind> | undefined;
+/** Articles in a group of shards (src/lib/search-shards.ts): the newest group answers first. */
+const GROUP_ARTICLES = 10_000;
+
+let groups: Promise<ShardGroup[]> | undefined;
 let shown: PagefindResult[] = [];
 let rendered = 0;
 let generation = 0;
 
-/**
- * Articles in the newest shards that are searched before the first results show. Every shard
- * costs its page list before it can answer (about 8 bytes an article), so on a large archive
- * the newest shards answer first and the older ones join while the reader reads.
- */
-const FIRST_ARTICLES = 10_000;
-
-/** Merges the older shards (once), after the first results: settled when every shard can answer. */
-let mergeOlderShards: () => Promise<void> = () => Promise.resolve();
-/** Shards that answer queries now. */
-let mergedShards: string[] = [];
-let allMerged = false;
-
-function loadEngine(): Promise<Pagefind> {
-  engine ??= (async () => {
+/** The shard list, in groups newest first; the newest group starts at once. */
+function loadGroups(): Promise<ShardGroup[]> {
+  groups ??= (async () => {
     const response = await fetch(`${root}shards.json`);
     if (!response.ok) throw new Error(`the search index is missing (${response.status})`);
-    const { shards, sizes, filters } = (await response.json()) as { shards: string[]; sizes: number[]; filters: Record<string, Record<string, number>> };
-    if (!shards.length) throw new Error('the search index is empty');
-    const pagefind = (await import(/* @vite-ignore */ `${root}${shards[0]}/pagefind.js`)) as Pagefind;
-    await pagefind.options({ basePath: `${root}${shards[0]}/`, baseUrl: '/' });
+    const list = (await response.json()) as { shards: string[]; sizes: number[]; filters: Record<string, Record<string, number>> };
+    if (!list.shards.length) throw new Error('the search index is empty');
+    fillFilters(list.filters);
+    const loaded = shardGroups(list.sizes, GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
+    await openGroup(loaded[0]);
+    return loaded;
+  })();
+  return groups;
+}
+
+/**
+ * A group's engine: Pagefind loaded from the folder of the group's newest shard, the others
+ * merged into it. Pagefind asks every merged shard for every query and waits for each, so a
+ * query asks the newest group first. Each group imports the engine from its own address, which
+ * gives it a module and a worker of its own: two engines in one module share one WebAssembly
+ * memory and corrupt each other.
+ */
+function openGroup(group: ShardGroup): Promise<Pagefind> {
+  group.engine ??= (async () => {
+    const [primary, ...others] = group.shards;
+    const pagefind = (await import(/* @vite-ignore */ `${root}${primary}/pagefind.js`)) as Pagefind;
+    await pagefind.options({ basePath: `${root}${primary}/`, baseUrl: '/' });
     // Pagefind takes the query's language from <html lang> when it starts, and would split a
     // Chinese query with the browser's own word segmenter. The index holds words already split
     // by search-text.ts and marked English, so it must start as English: the page's language is
@@ -67,27 +82,11 @@ function loadEngine(): Promise<Pagefind> {
     const started = pagefind.init();
     html.lang = pageLanguage;
     await started;
-    let first = 1;
-    for (let articles = sizes[0] ?? 0; first < shards.length && articles + (sizes[first] ?? 0) <= FIRST_ARTICLES; first++) articles += sizes[first] ?? 0;
     // A shard's entry files load together with the others'; one after another would add up round trips.
-    const merge = (names: string[]) => Promise.all(names.map((shard) => pagefind.mergeIndex(`${root}${shard}/`, { language: 'en' }))).then(() => void mergedShards.push(...names));
-    mergedShards = [shards[0]];
-    await merge(shards.slice(1, first));
-    // Pagefind asks every merged shard for every query, waiting for each to load: the older
-    // shards are merged only once the first results are on the page (see mergeOlderShards).
-    const older = shards.slice(first);
-    allMerged = older.length === 0;
-    let merging: Promise<void> | undefined;
-    mergeOlderShards = () => {
-      merging ??= merge(older).then(() => {
-        allMerged = true;
-      });
-      return merging;
-    };
-    fillFilters(filters);
+    await Promise.all(others.map((shard) => pagefind.mergeIndex(`${root}${shard}/`, { language: 'en' })));
     return pagefind;
   })();
-  return engine;
+  return group.engine;
 }
 
 /** The outlet and year choices, with the number of articles of each (from the shard list, written at build time). */
@@ -108,8 +107,8 @@ function fillFilters(filters: Record<string, Record<string, number>>): void {
   form.querySelector<HTMLElement>('.search-options')!.hidden = false;
 }
 
-/** Articles that match every term, as Pagefind ranks them or, with `sort`, each shard's in date order. */
-async function matchEvery(pagefind: Pagefind, terms: string[][], options: Record<string, unknown>): Promise<{ results: PagefindResult[]; scores: Map<string, number> }> {
+/** Articles that match every term, as Pagefind ranks them or, with `sort`, in date order. */
+async function matchEvery(pagefind: Pagefind, terms: string[][], options: Record<string, unknown>): Promise<PagefindResult[]> {
   const perTerm = await Promise.all(terms.map(async (words) => (await pagefind.search(pagefindQuery(words), options))?.results ?? []));
   // Pagefind leaves out a term that a merged index has never seen, so "every term" is checked here.
   const scores = new Map<string, number>(perTerm[0].map((result) => [result.id, result.score]));
@@ -120,36 +119,29 @@ async function matchEvery(pagefind: Pagefind, terms: string[][], options: Record
       else scores.delete(id);
     }
   }
-  return { results: perTerm[0].filter((result) => scores.has(result.id)), scores };
+  return perTerm[0].filter((result) => scores.has(result.id)).map((result) => ({ ...result, score: scores.get(result.id)! }));
 }
 
-/** Articles that match every term of the query, best first or newest first. */
-async function find(pagefind: Pagefind, query: string): Promise<PagefindResult[]> {
-  const terms = queryTerms(query);
-  if (!terms.length) return [];
+/** A group's articles that match every term, best first or newest first. */
+async function askGroup(group: ShardGroup, terms: string[][]): Promise<PagefindResult[]> {
+  const pagefind = await openGroup(group);
   const filters: Record<string, string> = {};
   if (outletSelect.value) filters.outlet = outletSelect.value;
   if (yearSelect.value) filters.year = yearSelect.value;
-  if (sortSelect.value !== 'newest') {
-    const { results, scores } = await matchEvery(pagefind, terms, { filters });
-    return results.sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
-  }
+  if (sortSelect.value !== 'newest') return matchEvery(pagefind, terms, { filters });
   // Merged shards come back ordered by score, not by date: each shard (a quarter) is asked on
   // its own, newest first, and keeps its own date order. The index files load once for all.
   const matches: PagefindResult[] = [];
-  for (const shard of mergedShards.toSorted().reverse()) {
-    if (yearSelect.value && !shard.startsWith(yearSelect.value)) continue;
-    matches.push(...(await matchEvery(pagefind, terms, { filters: { ...filters, shard }, sort: { date: 'desc' } })).results);
+  for (const shard of group.shards) {
+    if (yearSelect.value && !shard.startsWith(`${yearSelect.value}-`)) continue;
+    matches.push(...(await matchEvery(pagefind, terms, { filters: { ...filters, shard }, sort: { date: 'desc' } })));
   }
   return matches;
 }
 
-async function renderMore(query: string, run: number): Promise<void> {
-  const next = shown.slice(rendered, rendered + pageSize);
-  rendered += next.length;
-  const items = await Promise.all(next.map((result) => result.data()));
-  if (run !== generation) return;
-  for (const { url, meta } of items) {
+async function resultItems(results: PagefindResult[], query: string): Promise<HTMLLIElement[]> {
+  const items = await Promise.all(results.map((result) => result.data()));
+  return items.map(({ url, meta }) => {
     const item = document.createElement('li');
     item.className = 'search-result';
     const heading = document.createElement('h2');
@@ -174,39 +166,78 @@ async function renderMore(query: string, run: number): Promise<void> {
       } else passage.append(part.text);
     }
     item.append(heading, details, passage);
-    list.append(item);
-  }
+    return item;
+  });
+}
+
+/** The next page of results, below those shown. */
+async function renderMore(query: string, run: number): Promise<void> {
+  const next = shown.slice(rendered, rendered + pageSize);
+  rendered += next.length;
+  const items = await resultItems(next, query);
+  if (run !== generation) return;
+  list.append(...items);
   more.hidden = rendered >= shown.length;
 }
 
+/** As many results as are shown (at least a page), in their new order, replaced at once. */
+async function renderAgain(query: string, run: number): Promise<void> {
+  const count = Math.max(rendered, pageSize);
+  const items = await resultItems(shown.slice(0, count), query);
+  if (run !== generation) return;
+  rendered = items.length;
+  list.replaceChildren(...items);
+  more.hidden = rendered >= shown.length;
+}
+
+/**
+ * Asks the shards newest first, a group at a time (src/lib/search-shards.ts): the first group's
+ * results show at once, the older groups' join them as they answer. Best match is ranked again
+ * when every shard has answered; newest first only grows, each shard in its own date order.
+ */
 async function search(query: string): Promise<void> {
   const run = ++generation;
   list.replaceChildren();
   more.hidden = true;
   shown = [];
   rendered = 0;
-  if (!queryTerms(query).length) {
+  const terms = queryTerms(query);
+  if (!terms.length) {
     status.textContent = query.trim() ? '请输入字词。' : '';
     return;
   }
   status.textContent = '正在搜索…';
   try {
-    const pagefind = await loadEngine();
-    const results = await find(pagefind, query);
-    if (run !== generation) return;
-    shown = results;
-    const complete = allMerged;
-    await renderMore(query, run);
-    if (run !== generation) return;
-    if (!complete) {
-      // Older shards are still on their way: show what the newer ones hold, then search again.
-      status.textContent = `较新的文章中有 ${results.length} 篇，正在查找更早的文章…`;
-      await mergeOlderShards();
-      if (run === generation) void search(query);
-      return;
+    const asked = (await loadGroups()).filter((group) => !yearSelect.value || group.shards.some((shard) => shard.startsWith(`${yearSelect.value}-`)));
+    const newest = sortSelect.value === 'newest';
+    const found: PagefindResult[] = [];
+    // The newest group is asked alone, so that nothing competes with the first results; then
+    // every older group at once, their answers taken in order.
+    const ask = (group: ShardGroup) => {
+      const answer = askGroup(group, terms);
+      answer.catch(() => {}); // awaited below, unless a newer query has taken over
+      return answer;
+    };
+    const answers = asked.slice(0, 1).map(ask);
+    for (const step of asked.keys()) {
+      const answer = await answers[step];
+      if (run !== generation) return;
+      if (step === 0) answers.push(...asked.slice(1).map(ask));
+      found.push(...answer);
+      const last = step === asked.length - 1;
+      // Best match keeps the first group's order until every shard has answered, so that the
+      // list does not move under the reader more than once.
+      if (newest || step === 0 || last) shown = newest ? [...found] : found.toSorted((a, b) => b.score - a.score);
+      if (step === 0) await renderMore(query, run);
+      else if (last && !newest) await renderAgain(query, run);
+      else if (rendered < pageSize) await renderMore(query, run);
+      else more.hidden = rendered >= shown.length;
+      if (run !== generation) return;
+      // The count comes last: when it shows, the results it counts are on the page.
+      if (!last) status.textContent = `较新的文章中有 ${found.length} 篇，正在查找更早的文章…`;
+      else status.textContent = found.length ? `找到 ${found.length} 篇文章` : `没有找到包含“${query.trim()}”的文章`;
     }
-    // The count comes last: when it shows, the first results are on the page.
-    status.textContent = results.length ? `找到 ${results.length} 篇文章` : `没有找到包含“${query.trim()}”的文章`;
+    if (!asked.length) status.textContent = `没有找到包含“${query.trim()}”的文章`;
   } catch (error) {
     if (run === generation) status.textContent = `搜索出错：${(error as Error).message}`;
   }
@@ -254,7 +285,7 @@ window.addEventListener('popstate', restore);
 
 // The engine and the filter choices (set from the address) load at once, before the first
 // search reads them, so that the first keystroke does not wait for them either.
-void loadEngine().catch((error: Error) => {
+void loadGroups().catch((error: Error) => {
   status.textContent = `搜索无法启动：${error.message}`;
 });
 restore();

@@ -86,7 +86,7 @@ describe('search in Chromium', () => {
     await settled(page);
   }
 
-  it('writes one index shard per month of capture and names them newest first', () => {
+  it('writes one index shard per quarter of capture and names them newest first', () => {
     const { shards } = JSON.parse(readText(join(build.outDir, 'pagefind/shards.json'))) as { shards: string[] };
     const months = [...new Set(articles.map((article) => searchShard(article.data.capturedAt, 'Asia/Shanghai')))].sort().reverse();
     assert.deepEqual(shards, months);
@@ -236,14 +236,15 @@ describe('search in Chromium', () => {
     await page.context().close();
   });
 
-  it('on a large archive, shows the newest shards\' results first and adds the older ones when they arrive', async () => {
+  it('on a large archive, shows the newest shards\' results first and adds the older ones when they arrive, for a typed query too', async () => {
     // The same site, its shard list saying every shard is large, with the older shards slow to come.
     const copy = tempDir('news-search-large');
     cpSync(build.outDir, copy, { recursive: true });
     const listPath = join(copy, 'pagefind/shards.json');
     const list = JSON.parse(readText(listPath)) as { shards: string[]; sizes: number[] };
     writeFileSync(listPath, JSON.stringify({ ...list, sizes: list.sizes.map(() => 6_000) }));
-    const older = (pathname: string) => /\/pagefind\/[^/]+\/pagefind-entry\.json$/.test(pathname) && !pathname.includes(`/pagefind/${list.shards[0]}/`);
+    // The older shards' entry files and index chunks: what the first query and a typed one wait for.
+    const older = (pathname: string) => /\/pagefind\/[^/]+\/(pagefind-entry\.json|index\/)/.test(pathname) && !pathname.includes(`/pagefind/${list.shards[0]}/`);
     const large = await serveStatic(copy, '/news/', (pathname) => (older(pathname) ? 1500 : 0));
     const context = await browser.newContext();
     after(() => Promise.all([context.close(), large.close()]));
@@ -258,6 +259,23 @@ describe('search in Chromium', () => {
     const expected = articles.filter((article) => foldText(`${article.data.title} ${textOf(article)}`).includes('美国')).length;
     assert.equal(final, expected);
     assert.ok(early < final, `${early} early, ${final} in all`);
+    // The next query, typed on the loaded page: again the newest shard answers first. Its index
+    // files may be loaded already, so the order is read from every status the page showed.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { statuses: string[] }).statuses = []);
+      new MutationObserver(() => seen.push(document.querySelector('.search-status')!.textContent ?? '')).observe(document.querySelector('.search-status')!, { childList: true, characterData: true, subtree: true });
+    });
+    await page.locator('#search-query').fill('中国');
+    await page.waitForFunction(() => /^找到 \d+ 篇文章$/.test(document.querySelector('.search-status')?.textContent ?? '') && new URLSearchParams(location.search).get('q') === '中国', null, { timeout: 10_000 });
+    const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+    // The index holds the outlet's name too (中国数字时代).
+    const holding = articles.filter((article) => foldText(`${article.data.title} ${article.data.outlet.name} ${textOf(article)}`).includes('中国'));
+    const inNewest = holding.filter((article) => searchShard(article.data.capturedAt, 'Asia/Shanghai') === list.shards[0]).length;
+    const counted = statuses.filter((status) => /\d/.test(status));
+    assert.equal(counted[0], `较新的文章中有 ${inNewest} 篇，正在查找更早的文章…`, statuses.join(' | '));
+    assert.equal(counted.at(-1), `找到 ${holding.length} 篇文章`);
+    const [typedEarly, typedFinal] = [inNewest, holding.length];
+    assert.ok(typedEarly < typedFinal, `${typedEarly} early, ${typedFinal} in all`);
   });
 
   it('shows a hostile query as text and runs nothing', async () => {
