@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { DEFAULT_SEARCH_CHARS, searchShard } from '../lib/search-records.ts';
+import { DEFAULT_SEARCH_CHARS } from '../lib/search-records.ts';
+import { searchShard } from '../lib/search-shards.ts';
 import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
 const INDEX_FORMAT = '3';
@@ -17,10 +18,10 @@ interface StoredArticle {
 }
 
 /**
- * Writes the search index: one Pagefind bundle per quarter of capture under pagefind/<YYYY-Qn>/,
- * and pagefind/shards.json naming them newest first (the search page asks them in groups,
- * newest first). Indexing starts once the content is loaded and runs on a worker thread while
- * the pages render; the build waits for it at the end. A quarter's bundle is kept in the cache folder
+ * Writes the search index: one Pagefind bundle per quarter of capture under pagefind/<YYYY-Qn>/.
+ * The search page names them itself (src/lib/search-shards.ts, from the same articles) and asks
+ * them in groups, newest first. Indexing starts once the content is loaded and runs on a worker
+ * thread while the pages render; the build waits for it at the end. A quarter's bundle is kept in the cache folder
  * under a digest of its articles and settings: a rebuild re-indexes only the quarters whose
  * articles changed, and memory stays bounded by the largest quarter.
  */
@@ -28,7 +29,7 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
   let cacheDir = '';
   let base = '/';
   const textLength = options.textLength ?? DEFAULT_SEARCH_CHARS;
-  let indexing: Promise<{ shards: string[]; sizes: Record<string, number>; filters: Record<string, Record<string, number>>; total: number; indexed: number; seconds: number }> | undefined;
+  let indexing: Promise<{ shards: string[]; total: number; indexed: number; seconds: number }> | undefined;
   return {
     name: 'news-search-index',
     hooks: {
@@ -43,7 +44,7 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was not started');
-        const { shards, sizes, filters, total, indexed, seconds } = await indexing;
+        const { shards, total, indexed, seconds } = await indexing;
         const outDir = join(fileURLToPath(dir), 'pagefind');
         rmSync(outDir, { recursive: true, force: true });
         mkdirSync(outDir, { recursive: true });
@@ -54,10 +55,6 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
             filter: (source) => !/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$|wasm\.unknown\.pagefind$/.test(source),
           });
         }
-        // The filter choices and their counts come with the shard list: the page shows them
-        // without asking every shard for its filter files (a quarter of a megabyte at 65,000 articles).
-        const names = shards.map((shard) => shard.split('/')[0]);
-        writeFileSync(join(outDir, 'shards.json'), `${JSON.stringify({ shards: names, sizes: names.map((name) => sizes[name]), filters })}\n`);
         logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now, the rest reused, in ${seconds.toFixed(1)} s`);
       },
     },
@@ -72,13 +69,8 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
     if (!report?.entries) throw new Error('the search index needs the article loader’s store, and the loader did not run');
     const started = performance.now();
     const byShard = new Map<string, StoredArticle[]>();
-    const filters: Record<string, Record<string, number>> = { outlet: {}, year: {} };
     for (const article of report.entries()) {
-      const outlet = article.data.outlet.name;
       const shard = searchShard(article.data.capturedAt, options.timeZone);
-      const year = shard.slice(0, 4);
-      filters.outlet[outlet] = (filters.outlet[outlet] ?? 0) + 1;
-      filters.year[year] = (filters.year[year] ?? 0) + 1;
       const articles = byShard.get(shard);
       if (articles) articles.push(article);
       else byShard.set(shard, [article]);
@@ -101,8 +93,7 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
     const indexed = jobs.reduce((sum, job) => sum + job.articles.length, 0);
     logger.info(`search: indexing ${indexed} of ${total} articles (${jobs.length} of ${names.length} shards changed), alongside the pages`);
     if (jobs.length) await runJobs(jobs);
-    const sizes = Object.fromEntries(names.map((name) => [name, byShard.get(name)!.length]));
-    return { shards, sizes, filters, total, indexed, seconds: (performance.now() - started) / 1000 };
+    return { shards, total, indexed, seconds: (performance.now() - started) / 1000 };
   }
 
   /** Shards go to the worker one at a time, so that it holds one shard's articles at once. */

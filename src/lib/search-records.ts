@@ -1,5 +1,6 @@
-import { dayKey, formatDateTime } from './dates.ts';
+import { formatDateTime } from './dates.ts';
 import { articlePath } from './paths.ts';
+import { searchShard } from './search-shards.ts';
 import { searchWords } from './search-text.ts';
 
 /**
@@ -73,15 +74,4 @@ export function searchRecord(article: SearchSource, timeZone: string, textLength
     filters: { outlet: [article.outletName], year: [year], shard: [shard] },
     sort: { date: article.capturedAt.toISOString() },
   };
-}
-
-/**
- * The index shard an article belongs to: its quarter of capture in the site's zone (2024-Q1).
- * A shard is indexed in memory as a whole and rebuilt when one of its articles changes; the
- * browser merges all shards and asks each for every query. A quarter keeps the first two small
- * at archive scale while keeping the shards few.
- */
-export function searchShard(capturedAt: Date, timeZone: string): string {
-  const [year, month] = dayKey(capturedAt, timeZone).split('-');
-  return `${year}-Q${Math.ceil(Number(month) / 3)}`;
 }

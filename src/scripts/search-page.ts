@@ -1,4 +1,4 @@
-import { shardGroups } from '../lib/search-shards.ts';
+import { shardGroups, type ShardList } from '../lib/search-shards.ts';
 import { pagefindQuery, queryTerms, snippet } from '../lib/search-text.ts';
 
 /**
@@ -45,12 +45,11 @@ let shown: PagefindResult[] = [];
 let rendered = 0;
 let generation = 0;
 
-/** The shard list, in groups newest first; the newest group starts at once. */
+/** The shard list (written into the page), in groups newest first; the newest group starts at once. */
 function loadGroups(): Promise<ShardGroup[]> {
   groups ??= (async () => {
-    const response = await fetch(`${root}shards.json`);
-    if (!response.ok) throw new Error(`the search index is missing (${response.status})`);
-    const list = (await response.json()) as { shards: string[]; sizes: number[]; filters: Record<string, Record<string, number>> };
+    if (!form.dataset.shards) throw new Error('this site was built without its search index');
+    const list = JSON.parse(form.dataset.shards) as ShardList;
     if (!list.shards.length) throw new Error('the search index is empty');
     fillFilters(list.filters);
     const loaded = shardGroups(list.sizes, GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
@@ -90,7 +89,7 @@ function openGroup(group: ShardGroup): Promise<Pagefind> {
 }
 
 /** The outlet and year choices, with the number of articles of each (from the shard list, written at build time). */
-function fillFilters(filters: Record<string, Record<string, number>>): void {
+function fillFilters(filters: ShardList['filters']): void {
   const state = new URLSearchParams(location.search);
   const fill = (select: HTMLSelectElement, counts: Record<string, number> = {}, order: (a: string, b: string) => number) => {
     for (const value of Object.keys(counts).sort(order)) {

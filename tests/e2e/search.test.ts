@@ -11,7 +11,8 @@ import { PROJECT_ROOT } from '../support/corpus.ts';
 import { goldenInput, listGoldenCases } from '../support/golden.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { tempDir } from '../support/temp.ts';
-import { plainTextOfHtml, searchShard } from '../../src/lib/search-records.ts';
+import { plainTextOfHtml } from '../../src/lib/search-records.ts';
+import { searchShard, type ShardList } from '../../src/lib/search-shards.ts';
 
 /**
  * Search in Chromium over the samples and every fixture (several outlets, years and scripts,
@@ -39,6 +40,17 @@ function wordDeepInOneArticle(): { word: string; article: LoadedArticle } {
     }
   }
   throw new Error('no fixture has a word of its own deep in its body');
+}
+
+/** The shard list the search page carries (data-shards), and a way to change it in a copy of the site. */
+const SHARD_LIST = /data-shards="([^"]*)"/;
+const unescapeAttribute = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+function readShardList(siteDir: string): ShardList {
+  return JSON.parse(unescapeAttribute(SHARD_LIST.exec(readText(join(siteDir, 'search/index.html')))![1])) as ShardList;
+}
+function writeShardList(siteDir: string, list: ShardList): void {
+  const path = join(siteDir, 'search/index.html');
+  writeFileSync(path, readText(path).replace(SHARD_LIST, `data-shards="${JSON.stringify(list).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`));
 }
 
 describe('search in Chromium', () => {
@@ -86,12 +98,20 @@ describe('search in Chromium', () => {
     await settled(page);
   }
 
-  it('writes one index shard per quarter of capture and names them newest first', () => {
-    const { shards } = JSON.parse(readText(join(build.outDir, 'pagefind/shards.json'))) as { shards: string[] };
-    const months = [...new Set(articles.map((article) => searchShard(article.data.capturedAt, 'Asia/Shanghai')))].sort().reverse();
-    assert.deepEqual(shards, months);
+  it('writes one index shard per quarter of capture, and the page names them newest first with their sizes and filter counts', () => {
+    const { shards, sizes, filters } = readShardList(build.outDir);
+    const quarterOf = (article: LoadedArticle) => searchShard(article.data.capturedAt, 'Asia/Shanghai');
+    const quarters = [...new Set(articles.map(quarterOf))].sort().reverse();
+    assert.deepEqual(shards, quarters);
     assert.ok(shards.length >= 5, String(shards));
+    assert.deepEqual(sizes, quarters.map((quarter) => articles.filter((article) => quarterOf(article) === quarter).length));
+    assert.equal(Object.values(filters.outlet).reduce((sum, count) => sum + count, 0), articles.length);
+    assert.equal(filters.outlet['RFI 法广'], articles.filter((article) => article.data.outlet.name === 'RFI 法广').length);
+    assert.deepEqual(Object.keys(filters.year).sort(), [...new Set(quarters.map((quarter) => quarter.slice(0, 4)))].sort());
+    assert.deepEqual(listFiles(join(build.outDir, 'pagefind')).filter((file) => !file.includes('/')), [], 'nothing but shard folders');
     for (const shard of shards) assert.ok(listFiles(join(build.outDir, 'pagefind', shard)).includes('pagefind-entry.json'), shard);
+    // The newest shard's engine comes with the page.
+    assert.match(readText(join(build.outDir, 'search/index.html')), new RegExp(`<link rel="modulepreload" href="/news/pagefind/${shards[0]}/pagefind.js">`));
   });
 
   it('finds both samples by a name in them, as the reader types, and keeps the query in the address', async () => {
@@ -240,9 +260,8 @@ describe('search in Chromium', () => {
     // The same site, its shard list saying every shard is large, with the older shards slow to come.
     const copy = tempDir('news-search-large');
     cpSync(build.outDir, copy, { recursive: true });
-    const listPath = join(copy, 'pagefind/shards.json');
-    const list = JSON.parse(readText(listPath)) as { shards: string[]; sizes: number[] };
-    writeFileSync(listPath, JSON.stringify({ ...list, sizes: list.sizes.map(() => 6_000) }));
+    const list = readShardList(copy);
+    writeShardList(copy, { ...list, sizes: list.sizes.map(() => 6_000) });
     // The older shards' entry files and index chunks: what the first query and a typed one wait for.
     const older = (pathname: string) => /\/pagefind\/[^/]+\/(pagefind-entry\.json|index\/)/.test(pathname) && !pathname.includes(`/pagefind/${list.shards[0]}/`);
     const large = await serveStatic(copy, '/news/', (pathname) => (older(pathname) ? 1500 : 0));

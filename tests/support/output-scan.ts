@@ -63,7 +63,9 @@ export function scanDocument($: CheerioAPI, label: string, options: { xml?: bool
     if (local === 'link' && !options.xml) {
       const rel = (el.attribs.rel ?? '').toLowerCase();
       const href = el.attribs.href ?? '';
-      if (!['canonical', 'stylesheet', 'alternate', 'icon', 'sitemap', 'prev', 'next'].includes(rel)) report(`link rel="${rel}"`);
+      // The search page fetches its engine (the newest index shard's) with the page.
+      const ownEngine = rel === 'modulepreload' && /^\/(?!\/)(?:[^/?#]+\/)*pagefind\/\d{4}-Q[1-4]\/pagefind\.js$/.test(href);
+      if (!ownEngine && !['canonical', 'stylesheet', 'alternate', 'icon', 'sitemap', 'prev', 'next'].includes(rel)) report(`link rel="${rel}"`);
       if (rel === 'stylesheet' && !/^\/(?!\/)/.test(href)) report(`stylesheet from elsewhere: ${href}`);
     }
     for (const [name, value] of Object.entries(el.attribs)) {

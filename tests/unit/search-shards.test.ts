@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { shardGroups } from '../../src/lib/search-shards.ts';
+import { searchShard, searchShardList, shardGroups } from '../../src/lib/search-shards.ts';
+import { loadSeeds } from '../support/articles.ts';
 
 describe('shardGroups', () => {
   const cases: [string, number[], number, number[][]][] = [
@@ -19,4 +20,34 @@ describe('shardGroups', () => {
     const sizes = Array.from({ length: 40 }, (_, i) => (i * 7919) % 3000);
     assert.deepEqual(shardGroups(sizes, 5000).flat(), sizes.map((_, i) => i));
   });
+});
+
+describe('searchShardList', () => {
+  it('names quarters in the site zone, newest first, with their sizes and filter counts', () => {
+    const articles = [
+      // 17:00 UTC on 31 March is 1 April in Shanghai: the second quarter there, the first in UTC.
+      { capturedAt: new Date('2024-03-31T17:00:00Z'), outletName: 'RFI 法广' },
+      { capturedAt: new Date('2024-01-02T00:00:00Z'), outletName: 'RFI 法广' },
+      { capturedAt: new Date('2023-12-31T20:00:00Z'), outletName: '德国之声' },
+      { capturedAt: new Date('2024-06-30T15:59:59Z'), outletName: '德国之声' },
+    ];
+    assert.deepEqual(searchShardList(articles, 'Asia/Shanghai'), {
+      shards: ['2024-Q2', '2024-Q1'],
+      sizes: [2, 2],
+      filters: { outlet: { 'RFI 法广': 2, 德国之声: 2 }, year: { 2024: 4 } },
+    });
+    assert.deepEqual(searchShardList(articles, 'UTC'), {
+      shards: ['2024-Q2', '2024-Q1', '2023-Q4'],
+      sizes: [1, 2, 1],
+      filters: { outlet: { 'RFI 法广': 2, 德国之声: 2 }, year: { 2024: 3, 2023: 1 } },
+    });
+  });
+  it('lists the samples as the search page will', () => {
+    const seeds = loadSeeds();
+    const list = searchShardList(seeds.map((article) => ({ capturedAt: article.data.capturedAt, outletName: article.data.outlet.name })), 'Asia/Shanghai');
+    assert.deepEqual(list.shards, [...new Set(seeds.map((article) => searchShard(article.data.capturedAt, 'Asia/Shanghai')))]);
+    assert.equal(list.sizes.reduce((sum, size) => sum + size, 0), seeds.length);
+    assert.deepEqual(shardGroups(list.sizes, 10_000), [[0]]);
+  });
+  it('has nothing for no articles', () => assert.deepEqual(searchShardList([], 'UTC'), { shards: [], sizes: [], filters: { outlet: {}, year: {} } }));
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NAME_ALIASES } from '../../src/lib/search-aliases.ts';
-import { DEFAULT_SEARCH_CHARS, plainTextOfHtml, searchRecord, searchShard, SEARCH_TEXT_LIMIT } from '../../src/lib/search-records.ts';
+import { DEFAULT_SEARCH_CHARS, plainTextOfHtml, searchRecord, SEARCH_TEXT_LIMIT } from '../../src/lib/search-records.ts';
+import { searchShard } from '../../src/lib/search-shards.ts';
 import { foldText, foldWithOffsets, markedSpellings, normalizeForSearch, pagefindQuery, queryTerms, searchWords, snippet } from '../../src/lib/search-text.ts';
 import { loadSeeds } from '../support/articles.ts';
 
