@@ -16,6 +16,8 @@ if (!siteDir || !queries.length) throw new Error('usage: node scripts/bench-quer
 const server = await serveStatic(siteDir);
 const browser = await launchBrowser();
 const settled = /找到|没有找到/;
+/** A status that ends a query without results: reported, not waited out. */
+const failed = /出错|无法/;
 try {
   for (const query of queries) {
     const context = await browser.newContext();
@@ -29,7 +31,9 @@ try {
     const started = performance.now();
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     // First results: the newest shards' (or the answer that there are none), then every shard's.
-    await page.waitForFunction((pattern) => document.querySelector('.search-result') !== null || new RegExp(pattern).test(document.querySelector('.search-status')?.textContent ?? ''), settled.source, { timeout: 60_000 });
+    await page.waitForFunction((pattern) => document.querySelector('.search-result') !== null || new RegExp(pattern).test(document.querySelector('.search-status')?.textContent ?? ''), `${settled.source}|${failed.source}`, { timeout: 60_000 });
+    const early = await page.locator('.search-status').textContent();
+    if (failed.test(early ?? '')) throw new Error(`query ${JSON.stringify(query)}: ${early}`);
     const firstResults = performance.now() - started;
     const firstBytes = bytes;
     await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('.search-status')?.textContent ?? ''), settled.source, { timeout: 60_000 });

@@ -118,7 +118,11 @@ async function matchEvery(pagefind: Pagefind, terms: string[][], options: Record
       else scores.delete(id);
     }
   }
-  return perTerm[0].filter((result) => scores.has(result.id)).map((result) => ({ ...result, score: scores.get(result.id)! }));
+  // The results themselves are kept (their score summed in place), never copied: Pagefind frees a
+  // result's data in its worker once the result object is collected, and a copy's data() is then null.
+  const matches = perTerm[0].filter((result) => scores.has(result.id));
+  for (const result of matches) result.score = scores.get(result.id)!;
+  return matches;
 }
 
 /** A group's articles that match every term, best first or newest first. */
@@ -210,8 +214,8 @@ async function search(query: string): Promise<void> {
     const asked = (await loadGroups()).filter((group) => !yearSelect.value || group.shards.some((shard) => shard.startsWith(`${yearSelect.value}-`)));
     const newest = sortSelect.value === 'newest';
     const found: PagefindResult[] = [];
-    // The newest group is asked alone, so that nothing competes with the first results; then
-    // every older group at once, their answers taken in order.
+    // The newest group is asked alone, and its results shown, before anything else loads; then
+    // every older group is asked at once, their answers taken in order.
     const ask = (group: ShardGroup) => {
       const answer = askGroup(group, terms);
       answer.catch(() => {}); // awaited below, unless a newer query has taken over
@@ -221,7 +225,6 @@ async function search(query: string): Promise<void> {
     for (const step of asked.keys()) {
       const answer = await answers[step];
       if (run !== generation) return;
-      if (step === 0) answers.push(...asked.slice(1).map(ask));
       found.push(...answer);
       const last = step === asked.length - 1;
       // Best match keeps the first group's order until every shard has answered, so that the
@@ -232,6 +235,7 @@ async function search(query: string): Promise<void> {
       else if (rendered < pageSize) await renderMore(query, run);
       else more.hidden = rendered >= shown.length;
       if (run !== generation) return;
+      if (step === 0) answers.push(...asked.slice(1).map(ask));
       // The count comes last: when it shows, the results it counts are on the page.
       if (!last) status.textContent = `较新的文章中有 ${found.length} 篇，正在查找更早的文章…`;
       else status.textContent = found.length ? `找到 ${found.length} 篇文章` : `没有找到包含“${query.trim()}”的文章`;

@@ -278,6 +278,15 @@ describe('search in Chromium', () => {
     const expected = articles.filter((article) => foldText(`${article.data.title} ${textOf(article)}`).includes('美国')).length;
     assert.equal(final, expected);
     assert.ok(early < final, `${early} early, ${final} in all`);
+    // Results still open after the browser collects garbage: Pagefind frees a result's data
+    // once the result object it returned is collected, so the page must keep those very objects.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await page.waitForTimeout(200);
+    assert.ok(final > 10, `${final} results`);
+    await page.locator('.search-more').click();
+    await page.waitForFunction((count) => document.querySelectorAll('.search-result').length === count, Math.min(20, final));
+    assert.match(await statusText(), /^找到 \d+ 篇文章$/);
     // The next query, typed on the loaded page: again the newest shard answers first. Its index
     // files may be loaded already, so the order is read from every status the page showed.
     await page.evaluate(() => {
