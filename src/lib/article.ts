@@ -1,6 +1,6 @@
 import { cleanArticleHtml, type LeadImage } from './clean.ts';
 import { articleIdFromUrl, canonicalizeUrl } from './identity.ts';
-import { boilerplateForUrl, outletForUrl, titleForUrl, type Outlet } from './outlets.ts';
+import { boilerplateForUrl, outletForUrl, stripOutletSuffix, type Outlet } from './outlets.ts';
 import { hasVisibleText, parseCaptureBytes, type ParseOptions } from './parse.ts';
 import { sanitizePlainText } from './sanitize.ts';
 import { sectionOf } from './sections.ts';
@@ -49,7 +49,7 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
   if (!parsed.ok) return parsed;
   const { url, capturedAt, bodyHtml } = parsed.value;
   const canonical = canonicalizeUrl(url);
-  const title = titleForUrl(parsed.value.title, canonical);
+  const title = stripOutletSuffix(parsed.value.title, canonical);
   const cleaned = cleanArticleHtml(bodyHtml, { baseUrl: canonical, outletRules: boilerplateForUrl(canonical) });
   if (!hasVisibleText(cleaned.text) && !cleaned.leadImage && !/<img\b/.test(cleaned.html)) {
     return { ok: false, reason: 'the body has no readable content once cleaned' };

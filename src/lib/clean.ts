@@ -28,6 +28,10 @@ export interface BoilerplateRules {
   unwrap: readonly string[];
   /** [pattern, replacement] run over the raw body before parsing, to repair markup the parser would misread. */
   sourceFixes: readonly SourceFix[];
+  /** The outlet's own publication-time text: a leading element whose whole text matches is read as the dateline and removed. */
+  datelines: readonly RegExp[];
+  /** Share buttons: links to `host/path` prefixes (lower case, after http(s):// and an optional www.), removed. */
+  shareLinks: readonly string[];
 }
 
 export interface TextPattern {
@@ -66,19 +70,36 @@ export const GENERIC_BOILERPLATE: BoilerplateRules = {
   linkLists: [],
   unwrap: [],
   sourceFixes: [],
+  // Date forms several outlets open with (BBC, VOA, Reuters); an outlet's own form is in its entry in outlets.ts.
+  datelines: [
+    /^\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期.|周.))?(?:\s*\d{1,2}:\d{2})?$/,
+    /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/,
+  ],
+  // Share services, whichever outlet links them; an outlet's own short links are in its entry in outlets.ts.
+  shareLinks: [
+    'facebook.com/sharer', 'twitter.com/intent', 'twitter.com/share', 'x.com/intent', 'api.whatsapp.com/send', 'wa.me/',
+    'service.weibo.com/share', 'v.t.sina.com.cn/share', 'line.me/r/msg', 'social-plugins.line.me', 't.me/share',
+    'telegram.me/share', 'linkedin.com/share', 'reddit.com/submit', 'pinterest.com/pin/create', 'connect.qq.com',
+    'sns.qzone.qq.com',
+  ],
 };
 
-/** Hosts whose links are share buttons, never content. */
-const SHARE_LINK = /^mailto:\?|^https?:\/\/(?:www\.)?(?:facebook\.com\/sharer|twitter\.com\/(?:intent|share)|x\.com\/intent|api\.whatsapp\.com\/send|wa\.me\/|service\.weibo\.com\/share|v\.t\.sina\.com\.cn\/share|line\.me\/R\/msg|social-plugins\.line\.me|t\.me\/share|telegram\.me\/share|www\.linkedin\.com\/share|linkedin\.com\/share|reddit\.com\/submit|pinterest\.com\/pin\/create|connect\.qq\.com|sns\.qzone\.qq\.com|rfi\.my\/)/i;
+/** Any set of rules with the kinds it leaves out empty: how outlet entries and tests write rules. */
+export function toBoilerplateRules(partial: Partial<BoilerplateRules>): BoilerplateRules {
+  return {
+    selectors: [], blockPrefixes: [], tailMarkers: [], blockPatterns: [], textPatterns: [], linkLists: [], unwrap: [],
+    sourceFixes: [], datelines: [], shareLinks: [], ...partial,
+  };
+}
 
-/** The outlet's own publication-time text, as it opens an item. */
-const DATELINE_PATTERNS = [
-  /^\d{1,2}\/\d{1,2}\/\d{4}\s*-\s*\d{1,2}:\d{2}$/, // rfi 02/02/2024 - 21:52
-  /^\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期.|周.))?(?:\s*\d{1,2}:\d{2})?$/, // bbc, voa
-  /^\d{1,2}\.\d{1,2}\.\d{4}(?:\s*\d{1,2}:\d{2})?$/, // dw 02.02.2024
-  /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/,
-  /^[A-Z][a-z]{2} \d{1,2}(?:st|nd|rd|th) \d{4}$/, // economist Nov 14th 2020
-];
+/** A link that shares the page rather than says something: `mailto:?…` (no address), or one of `prefixes`. */
+function isShareLink(href: string, prefixes: readonly string[]): boolean {
+  if (/^mailto:\?/i.test(href)) return true;
+  const scheme = /^https?:\/\/(?:www\.)?/i.exec(href);
+  if (!scheme) return false;
+  const rest = href.slice(scheme[0].length).toLowerCase();
+  return prefixes.some((prefix) => rest.startsWith(prefix));
+}
 
 const AUTHOR_LABEL = /^(?:作者|文|记者|撰稿|撰文|By)\s*[:：]?\s*$/i;
 const AUTHOR_LINE = /^(?:作者|撰稿|撰文)\s*[:：]\s*(.{1,60})$/;
@@ -139,6 +160,8 @@ function combineRules(a: BoilerplateRules, b: BoilerplateRules): BoilerplateRule
     linkLists: [...a.linkLists, ...b.linkLists],
     unwrap: [...a.unwrap, ...b.unwrap],
     sourceFixes: [...a.sourceFixes, ...b.sourceFixes],
+    datelines: [...a.datelines, ...b.datelines],
+    shareLinks: [...a.shareLinks, ...b.shareLinks],
   };
 }
 
@@ -190,7 +213,7 @@ function cleanStructured(html: string, baseUrl: string, rules: BoilerplateRules)
   });
   removeBoilerplate($, rules);
   dateRelativeTimes($);
-  const dateline = takeDateline($);
+  const dateline = takeDateline($, rules.datelines);
   const author = takeAuthor($);
   const leadImage = takeLeadImage($, baseUrl);
   fixLazyImages($);
@@ -217,7 +240,7 @@ const TEXT_BLOCK_TAGS = new Set(TEXT_BLOCKS.split(', '));
 function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
   if (rules.selectors.length) query($, rules.selectors.join(',')).remove();
   query($, 'a[href]').each((_, a) => {
-    if (SHARE_LINK.test(a.attribs.href ?? '')) $(a).remove();
+    if (isShareLink(a.attribs.href ?? '', rules.shareLinks)) $(a).remove();
   });
   for (const { selector, href } of rules.linkLists) {
     query($, selector).each((_, el) => {
@@ -308,10 +331,10 @@ function cutFromMarker($: CheerioAPI, marker: string): void {
   }
 }
 
-function takeDateline($: CheerioAPI): string | undefined {
+function takeDateline($: CheerioAPI, patterns: readonly RegExp[]): string | undefined {
   for (const el of leadingElements($, 3)) {
     const text = collapse($(el).text());
-    if (DATELINE_PATTERNS.some((pattern) => pattern.test(text))) {
+    if (patterns.some((pattern) => pattern.test(text))) {
       $(el).remove();
       return text;
     }

@@ -1,9 +1,11 @@
-import type { BoilerplateRules } from './clean.ts';
+import { toBoilerplateRules as rules, type BoilerplateRules } from './clean.ts';
 
 /**
- * The outlets this generator knows by name, and the boilerplate each one adds to its items.
- * An unknown host still works: it becomes an outlet named after the host, with only the
- * generic rules applied.
+ * The outlets this generator knows by name, one entry each: its hosts, the boilerplate it adds
+ * to its items, the dateline and share-link forms of its own, where it says an article's section,
+ * and the name it appends to titles. Every lookup goes through the same host match, so a
+ * sub-domain gets all of its outlet's rules. An unknown host still works: it becomes an outlet
+ * named after the host, with only the generic rules applied.
  */
 
 export interface Outlet {
@@ -13,30 +15,40 @@ export interface Outlet {
   name: string;
 }
 
+/**
+ * The section an outlet files an article under, in the outlet's own words: read from the original
+ * URL's path segments (percent-decoded) or from the title as captured; undefined when it says none.
+ * sections.ts maps it onto the shared vocabulary.
+ */
+export type SectionReader = (path: readonly string[], title: string) => string | undefined;
+
 interface OutletDefinition extends Outlet {
-  /** Hosts of the original URLs (a leading `www.` is ignored). */
+  /** Hosts of the original URLs (a leading `www.` is ignored; sub-domains match too). */
   hosts: readonly string[];
+  /** Cleaning rules, applied on top of the generic ones (clean.ts). */
   boilerplate?: BoilerplateRules;
+  section?: SectionReader;
   /** The outlet's own name appended to titles ("… – 法国国际广播电台 - RFI"): noise on a page that already names the outlet. */
   titleSuffix?: RegExp;
 }
 
-const rules = (partial: Partial<BoilerplateRules>): BoilerplateRules => ({
-  selectors: [],
-  blockPrefixes: [],
-  tailMarkers: [],
-  blockPatterns: [],
-  textPatterns: [],
-  linkLists: [],
-  unwrap: [],
-  sourceFixes: [],
-  ...partial,
-});
+/** A column named at the end of a title: "… - 要闻分析". */
+const TITLE_SECTION = /\s[-–]\s([^-–\s]{2,8})$/;
+
+/** /<section>/<yyyy>/…: The Economist and The Guardian. */
+const sectionBeforeYear: SectionReader = (path) => (/^\d{4}$/.test(path[1] ?? '') ? path[0] : undefined);
 
 export const OUTLETS: readonly OutletDefinition[] = [
   {
     slug: 'rfi', name: 'RFI 法广', hosts: ['rfi.fr'],
     titleSuffix: /\s+[–-]\s+法国国际广播电台\s+-\s+RFI$/,
+    // /cn/<section>/<date-slug> or /cn/专栏检索/<column>/<date-slug>; else the column the title ends with.
+    section: ([lang, first, second, third], title) => {
+      const fromTitle = TITLE_SECTION.exec(title)?.[1];
+      if (lang !== 'cn') return fromTitle;
+      if (first === '专栏检索') return third ? second : fromTitle;
+      return second ? first : fromTitle;
+    },
     boilerplate: rules({
       selectors: [
         '.o-self-promo', '.m-interstitial', '.m-block-ad', '.m-block-ad__content', '[data-tms-ad-type]',
@@ -48,10 +60,15 @@ export const OUTLETS: readonly OutletDefinition[] = [
       linkLists: [{ selector: 'p', href: /rfi\.fr\// }],
       // The archive lost the newline in `<div\nclass="m-block-ad"`, which the parser reads as a tag named `divclass="…`.
       sourceFixes: [[/<div(?=class=")/g, '<div ']],
+      datelines: [/^\d{1,2}\/\d{1,2}\/\d{4}\s*-\s*\d{1,2}:\d{2}$/], // 02/02/2024 - 21:52
+      // RFI's short links, in its share bar.
+      shareLinks: ['rfi.my/'],
     }),
   },
   {
     slug: 'bbc', name: 'BBC 中文', hosts: ['bbc.com', 'bbc.co.uk'],
+    // /zhongwen/simp/<section>-<number>
+    section: (path) => /^(?:zhongwen\/(?:simp|trad)\/)([a-z-]+?)-\d+$/.exec(path.join('/'))?.[1],
     boilerplate: rules({
       selectors: [
         'section[data-e2e="advertisement"]', '.dotcom-ad', '.bbccom_slot', '.mpu-ad', 'h1#content',
@@ -71,16 +88,21 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'dw', name: '德国之声', hosts: ['dw.com'],
+    // /zh/<section>/<slug>/a-<number>
+    section: (path) => (path[0] === 'zh' && path.length >= 4 ? path[1] : undefined),
     boilerplate: rules({
       tailMarkers: ['德国之声版权声明'],
       blockPrefixes: ['德国之声致力于为您提供客观中立的新闻报道'],
       // Related articles link to DW's JSON API, not to pages: drop the lists, keep the text of inline ones.
       linkLists: [{ selector: 'p', href: /api\.dw\.com\/api\/detail\/article\// }],
       unwrap: ['a[rel="ArticleRef"]'],
+      datelines: [/^\d{1,2}\.\d{1,2}\.\d{4}(?:\s*\d{1,2}:\d{2})?$/], // 02.02.2024
     }),
   },
   {
     slug: 'voa', name: '美国之音', hosts: ['voachinese.com', 'voanews.com'],
+    // /a/<section>/<slug>/<number>.html
+    section: (path) => (path[0] === 'a' && path.length >= 4 ? path[1] : undefined),
     boilerplate: rules({
       selectors: ['video[src=""]'],
       textPatterns: [{ selector: 'p', pattern: /^时事大家谈每星期|^=+ ?嘉宾和观众听众发表的都是个人观点|^《时事大家谈》YouTube播放列表/ }],
@@ -88,6 +110,8 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'cna', name: '中央社', hosts: ['cna.com.tw'],
+    // /news/<section code>/<number>.aspx
+    section: (path) => (path[0] === 'news' ? path[1] : undefined),
     boilerplate: rules({
       selectors: [
         '.moreArticle', '.bottomArticleBanner', '.adslot_infinite', '[data-dfp]', '.SubscriptionInner',
@@ -98,7 +122,11 @@ export const OUTLETS: readonly OutletDefinition[] = [
     }),
   },
   // Zaobao's ad slots (section#imu, #innity-in-post, .dfp-tag-wrapper) are empty elements: the generic empty-block rule already removes them.
-  { slug: 'zaobao', name: '联合早报', hosts: ['zaobao.com', 'zaobao.com.sg'] },
+  {
+    slug: 'zaobao', name: '联合早报', hosts: ['zaobao.com', 'zaobao.com.sg'],
+    // /<edition>/<section>/<story>
+    section: (path) => (path.length >= 3 ? path[1] : undefined),
+  },
   {
     slug: 'cdt', name: '中国数字时代', hosts: ['chinadigitaltimes.net'],
     boilerplate: rules({
@@ -126,6 +154,8 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'rfa', name: '自由亚洲电台', hosts: ['rfa.org'],
+    // /mandarin/yataibaodao/<section>/<story>
+    section: (path) => (path[1] === 'yataibaodao' && path.length >= 4 ? path[2] : undefined),
     boilerplate: rules({
       selectors: ['#zoomattribute', 'a.single_image', 'img[src*="icon-zoom.png"]', 'span.copyright:empty', '.image-inline small:empty'],
       linkLists: [{ selector: 'ul', href: /^(?:https?:\/\/www\.rfa\.org)?\/mandarin\// }],
@@ -133,6 +163,8 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'nytimes', name: '纽约时报中文网', hosts: ['cn.nytimes.com', 'nytimes.com'],
+    // The Chinese site's /<section>/<yyyymmdd>/<slug>/; the English site's /<yyyy>/<mm>/<dd>/… names none here.
+    section: (path) => (path.length >= 3 && /^\d{8}$/.test(path[1]) ? path[0] : undefined),
     boilerplate: rules({
       textPatterns: [
         { selector: 'p', pattern: /^（欢迎点击此处订阅.{0,60}）$/ },
@@ -159,11 +191,13 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'economist', name: 'The Economist', hosts: ['economist.com'],
+    section: sectionBeforeYear,
     boilerplate: rules({
       selectors: ['p[data-test-id="Footnote"]', '[data-test-id="Inline Ad"]', 'div[id^="econ-"]:empty', 'span[data-ornament]'],
       textPatterns: [{ selector: 'p', pattern: /^Letters are welcome via e-mail to/ }],
       // Absolute links got the site prefixed twice: `https://www.economist.comhttps://…`, `…commailto:`.
       sourceFixes: [[/https:\/\/www\.economist\.com(?=https?:|mailto:)/gi, '']],
+      datelines: [/^[A-Z][a-z]{2} \d{1,2}(?:st|nd|rd|th) \d{4}$/], // Nov 14th 2020
     }),
   },
   {
@@ -179,6 +213,8 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'rti', name: '中央廣播電臺', hosts: ['rti.org.tw'],
+    // "[國際] …": the section opens the title.
+    section: (_path, title) => /^\[([^\]]{1,8})\]/.exec(title)?.[1],
     boilerplate: rules({ textPatterns: [{ selector: 'a', pattern: /^\.\.\.more$/ }] }),
   },
   {
@@ -209,6 +245,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
   { slug: 'cctv', name: '新闻联播', hosts: ['cn.govopendata.com'] },
   {
     slug: 'guardian', name: 'The Guardian', hosts: ['theguardian.com'],
+    section: sectionBeforeYear,
     boilerplate: rules({ textPatterns: [{ selector: 'a', pattern: /^Continue reading(?:\.\.\.|…)$/ }] }),
   },
   {
@@ -245,9 +282,9 @@ const BY_HOST = new Map<string, OutletDefinition>(
   OUTLETS.flatMap((outlet) => outlet.hosts.map((host) => [host, outlet] as const)),
 );
 
-function findDefinition(hostname: string): OutletDefinition | undefined {
+function findDefinition(url: URL): OutletDefinition | undefined {
   // Try the host, then each parent domain: news.bbc.co.uk → bbc.co.uk.
-  let host = hostname.toLowerCase().replace(/^www\./, '');
+  let host = url.hostname.toLowerCase().replace(/^www\./, '');
   for (;;) {
     const found = BY_HOST.get(host);
     if (found) return found;
@@ -259,23 +296,37 @@ function findDefinition(hostname: string): OutletDefinition | undefined {
 
 /** The outlet of an original URL: a known one, or one named after the host. */
 export function outletForUrl(url: string): Outlet {
-  const hostname = new URL(url).hostname;
-  const known = findDefinition(hostname);
+  const parsed = new URL(url);
+  const known = findDefinition(parsed);
   if (known) return { slug: known.slug, name: known.name };
-  const host = hostname.toLowerCase().replace(/^www\./, '');
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
   return { slug: host.replace(/[^a-z0-9.-]/g, '-'), name: host };
 }
 
-/** Boilerplate rules of the outlet an original URL belongs to, if it has any. */
+/** Cleaning rules of the outlet an original URL belongs to, if it has any. */
 export function boilerplateForUrl(url: string): BoilerplateRules | undefined {
-  return findDefinition(new URL(url).hostname)?.boilerplate;
+  return findDefinition(new URL(url))?.boilerplate;
+}
+
+/** The section the outlet of an original URL files it under, in the outlet's words (see SectionReader). */
+export function outletSectionOf(url: string, title: string): string | undefined {
+  const parsed = new URL(url);
+  return findDefinition(parsed)?.section?.(decodeSegments(parsed), title);
 }
 
 /** The title without the outlet's name appended to it; never empties a title. */
-export function titleForUrl(title: string, url: string): string {
-  const suffix = findDefinition(new URL(url).hostname)?.titleSuffix;
+export function stripOutletSuffix(title: string, url: string): string {
+  const suffix = findDefinition(new URL(url))?.titleSuffix;
   const trimmed = suffix ? title.replace(suffix, '').trim() : title;
   return trimmed || title;
 }
 
-export { rules as defineBoilerplate };
+function decodeSegments(url: URL): string[] {
+  return url.pathname.split('/').filter(Boolean).map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+}

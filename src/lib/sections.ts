@@ -1,9 +1,10 @@
 import { toSimplified } from './chinese.ts';
+import { outletSectionOf } from './outlets.ts';
 
 /**
- * Sections: where the outlet filed an article (its desk, column or programme), read from the
- * original URL's path or a title kicker, and mapped onto one shared vocabulary so that the
- * same desk has one name across outlets (美国, 美國, us and united-states are all 美国).
+ * Sections: where the outlet filed an article (its desk, column or programme), as its entry in
+ * outlets.ts reads it from the original URL or the title, mapped onto one shared vocabulary so
+ * that the same desk has one name across outlets (美国, 美國, us and united-states are all 美国).
  */
 
 /** Outlet section names and URL slugs → the shared section name. Keys are lower-case and Simplified. */
@@ -37,43 +38,9 @@ const SHARED_SECTIONS: Record<string, string> = {
 /** URL path segments that are not sections: article slugs, ids and generic folders. */
 const NOT_SECTIONS = new Set(['contenu', 'a', 'news', 'article', 'story', 'realtime', 'gb', 'b5', 'zh', 'cn', 'simp', 'trad', 'zhongwen', 'rfi']);
 
-function decodeSegments(url: URL): string[] {
-  return url.pathname.split('/').filter(Boolean).map((segment) => {
-    try {
-      return decodeURIComponent(segment);
-    } catch {
-      return segment;
-    }
-  });
-}
-
-/** The raw section an outlet gives, from its URL layout or title; undefined when it gives none. */
-function rawSection(url: URL, title: string): string | undefined {
-  const host = url.hostname.replace(/^www\./, '');
-  const path = decodeSegments(url);
-  const kicker = /\s[-–]\s([^-–\s]{2,8})$/.exec(title)?.[1];
-  if (host === 'rfi.fr') {
-    // /cn/<section>/<date-slug> or /cn/专栏检索/<column>/<date-slug>
-    const [lang, first, second, third] = path;
-    if (lang !== 'cn') return kicker;
-    if (first === '专栏检索') return third ? second : kicker;
-    return second ? first : kicker;
-  }
-  if (host === 'bbc.com' || host === 'bbc.co.uk') return /^(?:zhongwen\/(?:simp|trad)\/)([a-z-]+?)-\d+$/.exec(path.join('/'))?.[1];
-  if (host === 'dw.com') return path[0] === 'zh' && path.length >= 4 ? path[1] : undefined;
-  if (host === 'voachinese.com' || host === 'voanews.com') return path[0] === 'a' && path.length >= 4 ? path[1] : undefined;
-  if (host === 'cna.com.tw') return path[0] === 'news' ? path[1] : undefined;
-  if (host === 'zaobao.com' || host === 'zaobao.com.sg') return path.length >= 3 ? path[1] : undefined;
-  if (host === 'rfa.org') return path[1] === 'yataibaodao' && path.length >= 4 ? path[2] : undefined;
-  if (host === 'cn.nytimes.com') return path.length >= 3 ? path[0] : undefined;
-  if (host === 'economist.com' || host === 'theguardian.com') return /^\d{4}$/.test(path[1] ?? '') ? path[0] : undefined;
-  if (host === 'rti.org.tw') return /^\[([^\]]{1,8})\]/.exec(title)?.[1];
-  return undefined;
-}
-
 /** The shared section name for an article, or undefined when the outlet files it nowhere. */
 export function sectionOf(url: string, title: string): string | undefined {
-  const raw = rawSection(new URL(url), title)?.trim();
+  const raw = outletSectionOf(url, title)?.trim();
   if (!raw || NOT_SECTIONS.has(raw.toLowerCase()) || /^\d/.test(raw) || raw.length > 24) return undefined;
   const simplified = toSimplified(raw).toLowerCase();
   return SHARED_SECTIONS[simplified] ?? simplified;

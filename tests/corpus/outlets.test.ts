@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { cleanArticleHtml } from '../../src/lib/clean.ts';
-import { boilerplateForUrl, outletForUrl, OUTLETS, titleForUrl } from '../../src/lib/outlets.ts';
+import { boilerplateForUrl, outletForUrl, OUTLETS, stripOutletSuffix } from '../../src/lib/outlets.ts';
 import { parseCaptureBytes } from '../../src/lib/parse.ts';
 import { FIXED_NOW } from '../support/clock.ts';
 import { realCorpusDir } from '../support/corpus.ts';
@@ -97,10 +97,10 @@ describe('generic rules on real captures of unnamed outlets', () => {
   }
 });
 
-describe('titleForUrl on real captures', () => {
+describe('stripOutletSuffix on real captures', () => {
   it('leaves no real RFI capture with the suffix', () => {
     for (const capture of captures.filter((c) => outletForUrl(c.url).slug === 'rfi')) {
-      assert.doesNotMatch(titleForUrl(capture.title, capture.url), /法国国际广播电台 - RFI$/, capture.name);
+      assert.doesNotMatch(stripOutletSuffix(capture.title, capture.url), /法国国际广播电台 - RFI$/, capture.name);
     }
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { cleanArticleHtml, type BoilerplateRules } from '../../src/lib/clean.ts';
-import { boilerplateForUrl, defineBoilerplate, outletForUrl } from '../../src/lib/outlets.ts';
+import { cleanArticleHtml, toBoilerplateRules, type BoilerplateRules } from '../../src/lib/clean.ts';
+import { boilerplateForUrl, outletForUrl } from '../../src/lib/outlets.ts';
 import { listGoldenCases, readGoldenCapture } from './golden.ts';
 
 export type Capture = ReturnType<typeof readGoldenCapture>;
@@ -14,7 +14,7 @@ export function goldenCaptures(): (Capture & { outlet: string })[] {
 }
 
 type RuleKind = keyof BoilerplateRules;
-const KINDS: RuleKind[] = ['selectors', 'blockPrefixes', 'tailMarkers', 'blockPatterns', 'textPatterns', 'linkLists', 'unwrap', 'sourceFixes'];
+const KINDS: RuleKind[] = ['selectors', 'blockPrefixes', 'tailMarkers', 'blockPatterns', 'textPatterns', 'linkLists', 'unwrap', 'sourceFixes', 'datelines', 'shareLinks'];
 
 /** One rule of an outlet, named for a failure message. */
 export interface Rule {
@@ -37,7 +37,7 @@ function describeRule(rule: unknown): string {
 }
 
 const only = (rules: BoilerplateRules, { kind, index }: Rule) =>
-  defineBoilerplate({ [kind]: [(rules[kind] as readonly unknown[])[index]] } as Partial<BoilerplateRules>);
+  toBoilerplateRules({ [kind]: [(rules[kind] as readonly unknown[])[index]] } as Partial<BoilerplateRules>);
 const without = (rules: BoilerplateRules, { kind, index }: Rule): BoilerplateRules =>
   ({ ...rules, [kind]: (rules[kind] as readonly unknown[]).filter((_, i) => i !== index) });
 

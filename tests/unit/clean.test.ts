@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { toArticleEntry } from '../../src/lib/article.ts';
-import { cleanArticleHtml, type BoilerplateRules } from '../../src/lib/clean.ts';
-import { defineBoilerplate } from '../../src/lib/outlets.ts';
+import { cleanArticleHtml, toBoilerplateRules, type BoilerplateRules } from '../../src/lib/clean.ts';
 import { loadFixtureArticles } from '../support/articles.ts';
 import { runWithin } from '../support/bounded.ts';
 import { assertSafeCleanedHtml } from '../support/cleaned.ts';
@@ -50,10 +49,12 @@ describe('cleanArticleHtml rules', () => {
   const cases: { name: string; input: string; has?: RegExp[]; hasNot?: RegExp[] }[] = [
     {
       name: 'share bar and share links removed',
-      input: '<p>正文</p><div><div>分享 :</div><div><a href="https://www.facebook.com/sharer/sharer.php?u=x"><span></span></a><a href="https://rfi.my/abc">x</a><a href="mailto:?subject=a">m</a></div></div>',
+      input: '<p>正文</p><div><div>分享 :</div><div><a href="https://www.facebook.com/sharer/sharer.php?u=x"><span></span></a><a href="HTTP://LinkedIn.com/shareArticle?u=x">x</a><a href="mailto:?subject=a">m</a></div></div>',
       has: [/<p>正文<\/p>/],
-      hasNot: [/分享|facebook|rfi\.my|mailto/],
+      hasNot: [/分享|facebook|linkedin|mailto/i],
     },
+    { name: 'a link to the shared service itself kept', input: '<p><a href="https://www.facebook.com/rfi">脸书主页</a>、<a href="mailto:desk@example.org">来信</a></p>', has: [/facebook\.com\/rfi/, /mailto:desk@example\.org/] },
+    { name: 'an outlet’s own date form is no dateline without its rules', input: '<div>02/02/2024 - 21:52</div><p>正文</p>', has: [/02\/02\/2024 - 21:52/] },
     { name: 'script and style dropped with their text', input: '<p>a</p><script>alert(1)</script><style>p{}</style>', hasNot: [/script|alert|style/] },
     { name: 'event handlers and style attributes dropped', input: '<p onclick="x()" style="color:red">a</p>', has: [/<p>a<\/p>/], hasNot: [/onclick|style/] },
     { name: 'javascript: link loses its href', input: '<p><a href="javascript:alert(1)">a</a></p>', hasNot: [/javascript/] },
@@ -107,13 +108,19 @@ describe('boilerplate rule kinds', () => {
     // unwrap
     { name: 'unwrap keeps the text and drops the link', rules: { unwrap: ['a[rel="ArticleRef"]'] }, input: '<p>延申阅读：<a rel="ArticleRef" href="https://api.dw.com/api/detail/article/1">标题</a>。</p>', has: [/<p>延申阅读：标题。<\/p>/], hasNot: [/<a/] },
     { name: 'unwrap handles nested matches', rules: { unwrap: ['span.keyword_link', 'span.keyword_link a[href*="/tag/"]'] }, input: '<p>在<span class="keyword_link"><a href="https://x.org/tag/henan/">河南省</a></span>，<a href="https://x.org/y/">别处</a></p>', has: [/<p>在河南省，<a href="https:\/\/x\.org\/y\/"/], hasNot: [/tag/] },
+    // datelines
+    { name: 'dateline form read off the leading element', rules: { datelines: [/^\d{1,2}\/\d{1,2}\/\d{4}\s*-\s*\d{1,2}:\d{2}$/] }, input: '<div>02/02/2024 - 21:52</div><p>正文</p>', has: [/正文/], hasNot: [/02\/02\/2024/] },
+    { name: 'dateline form not read further down the body', rules: { datelines: [/^\d{1,2}\.\d{1,2}\.\d{4}$/] }, input: '<p>甲</p><p>乙</p><p>丙</p><p>02.02.2024</p>', has: [/<p>02\.02\.2024<\/p>/] },
+    // shareLinks
+    { name: 'share link prefix removes the outlet’s short links', rules: { shareLinks: ['rfi.my/'] }, input: '<p>正文<a href="https://rfi.my/abc">分享</a></p>', has: [/<p>正文<\/p>/], hasNot: [/rfi\.my/] },
+    { name: 'share link prefix matches from the host on', rules: { shareLinks: ['rfi.my/'] }, input: '<p><a href="https://www.rfi.fr/cn/rfi.my/x">链接</a></p>', has: [/rfi\.my\/x/] },
     // sourceFixes
     { name: 'source fix repairs a glued tag before parsing', rules: { sourceFixes: [[/<div(?=class=")/g, '<div ']], selectors: ['.m-block-ad'] }, input: '<p>正文</p><divclass="m-block-ad "data-x="1"><span>广告</span></div><p>后文</p>', has: [/正文/, /后文/], hasNot: [/广告|divclass/] },
     { name: 'source fix removes a filing code glued to the last paragraph', rules: { sourceFixes: [[/(?<=[）)。」])\s*1\d{6}(?=<\/p>)/g, '']] }, input: '<p>2020年共有1091204人。</p><p>全文完。（編輯：潘羿菁）1091204</p>', has: [/共有1091204人/, /（編輯：潘羿菁）<\/p>/], hasNot: [/）1091204/] },
   ];
   for (const { name, rules, input, has = [], hasNot = [] } of cases) {
     it(name, () => {
-      const { html } = cleanArticleHtml(input, { baseUrl: BASE, outletRules: defineBoilerplate(rules) });
+      const { html } = cleanArticleHtml(input, { baseUrl: BASE, outletRules: toBoilerplateRules(rules) });
       for (const pattern of has) assert.match(html, pattern);
       for (const pattern of hasNot) assert.doesNotMatch(html, pattern);
     });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cleanArticleHtml } from '../../src/lib/clean.ts';
-import { boilerplateForUrl, outletForUrl, OUTLETS, titleForUrl } from '../../src/lib/outlets.ts';
+import { boilerplateForUrl, outletForUrl, OUTLETS, stripOutletSuffix } from '../../src/lib/outlets.ts';
 import { GOLDEN_DIR } from '../support/golden.ts';
 import { assertRulesChangeAndKeepText, goldenCaptures, unexercisedRules } from '../support/outlet-fixtures.ts';
 
@@ -13,9 +13,30 @@ describe('outletForUrl', () => {
     { url: 'https://www.bbc.com/zhongwen/simp/world-1', slug: 'bbc', name: 'BBC 中文' },
     { url: 'https://www.voachinese.com/a/x/1.html', slug: 'voa', name: '美国之音' },
     { url: 'https://news.unknown-outlet.example/a', slug: 'news.unknown-outlet.example', name: 'news.unknown-outlet.example' },
+    { url: 'https://news.bbc.co.uk/zhongwen/simp/world-1', slug: 'bbc', name: 'BBC 中文' },
+    { url: 'https://WWW.Economist.com/x', slug: 'economist', name: 'The Economist' },
   ];
   for (const { url, slug, name } of cases) it(url, () => assert.deepEqual(outletForUrl(url), { slug, name }));
   it('gives every known outlet a distinct slug', () => assert.equal(new Set(OUTLETS.map((o) => o.slug)).size, OUTLETS.length));
+});
+
+describe('one entry per outlet: the host lookup finds all of its rules', () => {
+  const cases = [
+    { name: 'an outlet’s own dateline form', url: 'https://www.dw.com/zh/x/a-1', body: '<div>02.11.2020</div><p>正文</p>', dateline: '02.11.2020' },
+    { name: 'on a sub-domain too', url: 'https://amp.dw.com/zh/x/a-1', body: '<div>02.11.2020</div><p>正文</p>', dateline: '02.11.2020' },
+    { name: 'not another outlet’s form', url: 'https://www.rfi.fr/cn/x', body: '<div>02.11.2020</div><p>正文</p>', dateline: undefined },
+    { name: 'a form several outlets share', url: 'https://unknown.example/a', body: '<div>2020年11月2日</div><p>正文</p>', dateline: '2020年11月2日' },
+  ];
+  for (const { name, url, body, dateline } of cases) {
+    it(name, () => assert.equal(cleanArticleHtml(body, { baseUrl: url, outletRules: boilerplateForUrl(url) }).dateline, dateline));
+  }
+  it('removes an outlet’s own share links in its items only', () => {
+    const body = '<p>正文<a href="https://rfi.my/6Nq4.T">复制链接</a></p>';
+    const own = cleanArticleHtml(body, { baseUrl: 'https://www.rfi.fr/cn/x', outletRules: boilerplateForUrl('https://www.rfi.fr/cn/x') });
+    const other = cleanArticleHtml(body, { baseUrl: 'https://unknown.example/a', outletRules: boilerplateForUrl('https://unknown.example/a') });
+    assert.doesNotMatch(own.html, /rfi\.my/);
+    assert.match(other.html, /rfi\.my/);
+  });
 });
 
 const captures = goldenCaptures();
@@ -61,7 +82,7 @@ describe('targeted checks on the fixtures', () => {
   });
 });
 
-describe('titleForUrl drops the outlet name appended to titles', () => {
+describe('stripOutletSuffix drops the outlet name appended to titles', () => {
   const rfi = 'http://www.rfi.fr//cn/contenu/20200723-x';
   const cases = [
     { title: '气候谈判代表：本月不会有初步协议 – 法国国际广播电台 - RFI', url: rfi, expected: '气候谈判代表：本月不会有初步协议' },
@@ -69,10 +90,10 @@ describe('titleForUrl drops the outlet name appended to titles', () => {
     { title: ' – 法国国际广播电台 - RFI', url: rfi, expected: ' – 法国国际广播电台 - RFI' },
     { title: 'Something – 法国国际广播电台 - RFI', url: 'https://example.com/a', expected: 'Something – 法国国际广播电台 - RFI' },
   ];
-  for (const { title, url, expected } of cases) it(JSON.stringify(title), () => assert.equal(titleForUrl(title, url), expected));
+  for (const { title, url, expected } of cases) it(JSON.stringify(title), () => assert.equal(stripOutletSuffix(title, url), expected));
   it('leaves no RFI fixture with the suffix', () => {
     for (const capture of captures.filter((c) => c.outlet === 'rfi')) {
-      assert.doesNotMatch(titleForUrl(capture.title, capture.url), /法国国际广播电台 - RFI$/, capture.name);
+      assert.doesNotMatch(stripOutletSuffix(capture.title, capture.url), /法国国际广播电台 - RFI$/, capture.name);
     }
   });
 });

@@ -32,6 +32,12 @@ describe('sectionOf: each outlet URL layout onto one vocabulary', () => {
     { url: 'https://www.economist.com/united-states/2020/10/24/x', title: 'x', section: '美国' },
     { url: 'https://www.zaobao.com/realtime/china/story20200727-1072402', title: 'x', section: '中国' },
     { url: 'https://cn.reuters.com/article/x-idCNKBS28E137', title: 'x', section: undefined },
+    // Sub-domains and other hosts of an outlet are read by the outlet's entry too.
+    { url: 'https://news.bbc.co.uk/zhongwen/trad/world-51867084', title: 'x', section: '国际' },
+    { url: 'https://amp.dw.com/zh/%E6%97%B6%E6%94%BF%E9%A3%8E%E4%BA%91/x/a-63000001', title: 'x', section: '政治' },
+    { url: 'https://www.theguardian.com/world/2021/jan/05/x', title: 'x', section: '国际' },
+    { url: 'https://www.nytimes.com/2020/11/25/us/politics/x.html', title: 'x', section: undefined },
+    { url: 'https://example.com/world/2020/x', title: 'x - 要闻分析', section: undefined },
   ];
   for (const { url, title, section } of cases) it(`${decodeURI(url).slice(0, 70)} → ${section}`, () => assert.equal(sectionOf(url, title), section));
 });
