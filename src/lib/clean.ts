@@ -2,6 +2,7 @@ import { load, type Cheerio, type CheerioAPI, type CheerioOptions } from 'cheeri
 import { compile, selectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import { resolveUrl, sanitizeArticleHtml } from './sanitize.ts';
+import { collapseWhitespace } from './text.ts';
 
 /**
  * Turns an item's untrusted HTML into a clean reader body: reads the structure (dateline,
@@ -223,7 +224,7 @@ function cleanStructured(html: string, baseUrl: string, rules: BoilerplateRules)
   // UTF-8 out: cheerio's default writes every CJK character as an entity, which sanitize-html must decode again (5x slower).
   const safe = sanitizeArticleHtml($.html(UTF8_OUTPUT), baseUrl);
   const clean = load(safe, { xml: false }, false);
-  const lead = collapse(clean('p').filter((_, p) => collapse(clean(p).text()) !== '').first().text());
+  const lead = collapseWhitespace(clean('p').filter((_, p) => collapseWhitespace(clean(p).text()) !== '').first().text());
   return {
     html: safe.trim(),
     text: blockText(clean),
@@ -253,7 +254,7 @@ function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
     const selector = [TEXT_BLOCKS, ...textPatterns.map((rule) => rule.selector)].join(', ');
     query($, selector).each((_, el) => {
       if (el.type !== 'tag') return;
-      const text = collapse($(el).text());
+      const text = collapseWhitespace($(el).text());
       const block = TEXT_BLOCK_TAGS.has(el.tagName);
       if (block && blockPrefixes.some((prefix) => text.startsWith(prefix) && text.length < prefix.length + 60)) $(el).remove();
       else if (block && text.length < 400 && blockPatterns.some((pattern) => pattern.test(text))) $(el).remove();
@@ -300,7 +301,7 @@ const RELATIVE_TIME = /^(?:\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週)
 function dateRelativeTimes($: CheerioAPI): void {
   query($, 'time[datetime]').each((_, el) => {
     const datetime = el.attribs.datetime.trim();
-    if (datetime && RELATIVE_TIME.test(collapse($(el).text()))) $(el).text(datetime);
+    if (datetime && RELATIVE_TIME.test(collapseWhitespace($(el).text()))) $(el).text(datetime);
   });
 }
 
@@ -308,7 +309,7 @@ function dateRelativeTimes($: CheerioAPI): void {
 function cutFromMarker($: CheerioAPI, marker: string): void {
   // The innermost block that opens with the marker (after at most a "© 2020年"): a story that merely mentions it is kept.
   const holder = query($, 'div, p, section, footer, aside')
-    .filter((_, el) => collapse($(el).text()).slice(0, marker.length + 12).includes(marker) && !$(el).children().toArray().some((c) => isBlock(c) && $(c).text().includes(marker)))
+    .filter((_, el) => collapseWhitespace($(el).text()).slice(0, marker.length + 12).includes(marker) && !$(el).children().toArray().some((c) => isBlock(c) && $(c).text().includes(marker)))
     .first();
   if (!holder.length) return;
   let node: AnyNode | null = holder[0];
@@ -333,7 +334,7 @@ function cutFromMarker($: CheerioAPI, marker: string): void {
 
 function takeDateline($: CheerioAPI, patterns: readonly RegExp[]): string | undefined {
   for (const el of leadingElements($, 3)) {
-    const text = collapse($(el).text());
+    const text = collapseWhitespace($(el).text());
     if (patterns.some((pattern) => pattern.test(text))) {
       $(el).remove();
       return text;
@@ -346,12 +347,12 @@ function takeAuthor($: CheerioAPI): string | undefined {
   let found: string | undefined;
   query($, 'span, strong, b, em, div, p').each((_, el) => {
     if (found) return false;
-    const own = collapse($(el).text());
+    const own = collapseWhitespace($(el).text());
     let name: string | undefined;
     if (AUTHOR_LABEL.test(own)) {
       // `<span>作者：</span><a>肖曼</a>`: the name is the rest of the parent block.
       const block = $(el).parent();
-      name = collapse(block.text()).slice(own.length).trim();
+      name = collapseWhitespace(block.text()).slice(own.length).trim();
       if (name && name.length <= 60) {
         found = name;
         removeWrappers($, block[0]);
@@ -368,7 +369,7 @@ function takeAuthor($: CheerioAPI): string | undefined {
 /** Removes an element and the ancestors that held nothing else. */
 function removeWrappers($: CheerioAPI, el: AnyNode): void {
   let target = el;
-  while (target.parent && target.parent.type !== 'root' && collapse($(target.parent).text()) === collapse($(target).text())) {
+  while (target.parent && target.parent.type !== 'root' && collapseWhitespace($(target.parent).text()) === collapseWhitespace($(target).text())) {
     target = target.parent;
   }
   $(target).remove();
@@ -380,12 +381,12 @@ function takeLeadImage($: CheerioAPI, baseUrl: string): LeadImage | undefined {
     const img = el.tagName === 'img' ? holder : holder.find('img').first();
     if (!img.length) continue;
     // Captions are not "other text"; they are measured on a copy so that a story wrapped in one element keeps its captions.
-    const hasOtherText = collapse(holder.clone().find('figcaption').remove().end().text()) !== '';
+    const hasOtherText = collapseWhitespace(holder.clone().find('figcaption').remove().end().text()) !== '';
     if (hasOtherText && el.tagName !== 'figure') return undefined;
     const src = resolveUrl(imageSource(img[0]), baseUrl);
     if (!/^https?:/i.test(src)) return undefined;
-    const caption = collapse($(el).find('figcaption').text());
-    const alt = collapse(img.attr('alt') ?? '') || caption;
+    const caption = collapseWhitespace($(el).find('figcaption').text());
+    const alt = collapseWhitespace(img.attr('alt') ?? '') || caption;
     holder.remove();
     return { src, alt };
   }
@@ -397,7 +398,7 @@ function fixLazyImages($: CheerioAPI): void {
     const src = imageSource(img);
     if (src) img.attribs.src = src;
     if (!img.attribs.alt) {
-      const caption = collapse($(img).closest('figure').find('figcaption').first().text());
+      const caption = collapseWhitespace($(img).closest('figure').find('figcaption').first().text());
       img.attribs.alt = caption;
     }
   });
@@ -438,7 +439,7 @@ function removeEmptyBlocks($: CheerioAPI): void {
   const blocks = query($, 'p, div, span, section, figure, li, ul, ol, blockquote, strong, b, em').toArray().reverse();
   for (const el of blocks) {
     const node = $(el);
-    if (collapse(node.text()) === '' && node.find('img, hr, br, table').length === 0) node.remove();
+    if (collapseWhitespace(node.text()) === '' && node.find('img, hr, br, table').length === 0) node.remove();
   }
 }
 
@@ -447,7 +448,7 @@ function leadingElements($: CheerioAPI, count: number): Element[] {
   for (const node of $.root().contents().toArray()) {
     if (found.length === count) break;
     if (node.type === 'tag') found.push(node);
-    else if (node.type === 'text' && collapse(node.data) !== '') break;
+    else if (node.type === 'text' && collapseWhitespace(node.data) !== '') break;
   }
   return found;
 }
@@ -483,9 +484,5 @@ function isElementNamed(node: AnyNode, name: string): boolean {
 }
 
 function isBlankText(node: AnyNode): boolean {
-  return node.type === 'text' && collapse(node.data) === '';
-}
-
-function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return node.type === 'text' && collapseWhitespace(node.data) === '';
 }

@@ -1,3 +1,5 @@
+import { collapseWhitespace } from './text.ts';
+
 /**
  * Reads one capture file: line 1 `<!--{Unix ms}-->`, line 2 `[title](url)`, line 3 `------`,
  * a blank line, then the item's HTML. Every step scans with indexOf or a fixed-size
@@ -163,21 +165,23 @@ export function parseCaptureText(rawText: string, options: ParseOptions): ParseR
   return { ok: true, value: { title: link.title, url: link.url, capturedAt: new Date(time.ms), bodyHtml } };
 }
 
+/** Returns why a file of `size` bytes is refused unread, or null when it may be read. */
+export function checkFileSize(size: number): string | null {
+  return size > MAX_FILE_BYTES ? `the file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit` : null;
+}
+
 /** Decodes and parses one capture file's bytes. */
 export function parseCaptureBytes(bytes: Uint8Array, options: ParseOptions): ParseResult {
-  if (bytes.length > MAX_FILE_BYTES) return fail(`the file is ${bytes.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+  const sizeProblem = checkFileSize(bytes.length);
+  if (sizeProblem) return fail(sizeProblem);
   if (bytes.length === 0) return fail('the file is empty');
   const decoded = decodeCaptureBytes(bytes);
   if (!decoded.ok) return decoded;
   return parseCaptureText(decoded.text, options);
 }
 
-function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** A short, single-line excerpt of untrusted text for an error message. */
 function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
+  const flat = collapseWhitespace(text);
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }

@@ -134,9 +134,14 @@ export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(cjk / CJK_CHARS_PER_MINUTE + words / WORDS_PER_MINUTE));
 }
 
+/** Runs of whitespace (no-break and ideographic spaces included) as one space, and none at either end. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** The first `maxLength` characters of text, cut at a sentence or word end where one is near. */
 export function summarize(text: string, maxLength = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = collapseWhitespace(text);
   if (flat.length <= maxLength) return flat;
   const cut = flat.slice(0, maxLength);
   const sentenceEnd = Math.max(...['。', '！', '？', '. ', '! ', '? '].map((mark) => cut.lastIndexOf(mark)));

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleData } from '../lib/article.ts';
-import { MAX_FILE_BYTES } from '../lib/parse.ts';
+import { checkFileSize } from '../lib/parse.ts';
 import { createParsePool, inlineParser, type ParsePool } from './parse-pool.ts';
 
 /**
@@ -162,8 +162,8 @@ async function loadInto(
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
     const batch = await Promise.all(files.slice(start, start + BATCH_SIZE).map(async (file) => {
       const path = join(options.directory, file);
-      const size = (await stat(path)).size;
-      if (size > MAX_FILE_BYTES) return { file, tooBig: size };
+      const refused = checkFileSize((await stat(path)).size);
+      if (refused) return { file, refused };
       const bytes = await readFile(path);
       const digest = digestOf(bytes, options.pipelineVersion ?? '');
       const known = previous[file];
@@ -172,8 +172,8 @@ async function loadInto(
     }));
     for (const item of batch) {
       const { file } = item;
-      if ('tooBig' in item) {
-        skip(file, `the file is ${item.tooBig} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+      if (item.refused) {
+        skip(file, item.refused);
         continue;
       }
       let record: FileRecord;
