@@ -3,9 +3,9 @@ import { defineConfig } from 'astro/config';
 import { dataStoreOnDisk } from './src/integrations/data-store-on-disk.mjs';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemap } from './src/integrations/sitemap.mjs';
+import { formatLoadSummary } from './src/lib/capture-files.ts';
+import { LOAD_REPORT_KEY } from './src/loader/article-loader.ts';
 import { SITE } from './src/site.config.ts';
-
-const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
 
 /** SITE_URL is the deployed origin; BASE_PATH the subpath the site is served under. */
 function siteUrl() {
@@ -31,9 +31,7 @@ const loadSummary = {
       const report = /** @type {any} */ (globalThis)[LOAD_REPORT_KEY];
       if (!report) return;
       for (const { file, reason } of report.skipped) logger.warn(`skipped ${file}: ${reason}`);
-      logger.info(
-        `articles: ${report.published} published, ${report.skipped.length} skipped, ${report.duplicatesMerged} duplicates merged`,
-      );
+      logger.info(formatLoadSummary(report));
     },
   },
 };

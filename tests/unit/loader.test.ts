@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadArticles, pipelineVersion } from '../../src/loader/article-loader.ts';
+import { loadArticles } from '../../src/loader/article-loader.ts';
 import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
+import { pipelineVersion } from '../../src/loader/pipeline-version.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 
 /** Just enough of Astro's loader context: a store, the meta store, a logger and identity parsing. */
@@ -37,6 +38,9 @@ describe('loadArticles and the pipeline version', () => {
     const version = await pipelineVersion();
     assert.match(version, /^[\w-]{27}$/);
     assert.equal(await pipelineVersion(), version);
+  });
+  it('fails, rather than give an empty version, when the code cannot be read', async () => {
+    await assert.rejects(pipelineVersion(new URL('file:///nonexistent-project/')), /cannot tell which version/);
   });
 });
 

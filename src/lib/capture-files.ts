@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * What the content folder's files become, decided from what the loader read: which files are
+ * captures, what each one became last time (its record, kept between builds so that an unchanged
+ * file is not parsed again), which capture of an article is published, and what the store must
+ * write and delete. The loader reads files and writes the store; it decides nothing of this.
+ */
+
+/** One entry of the content folder: its path relative to the folder, with forward slashes. */
+export interface FolderEntry {
+  path: string;
+  kind: 'file' | 'directory' | 'other';
+}
+
+export interface CaptureListing {
+  /** Capture files to read, sorted. */
+  files: string[];
+  /** Other entries but folders (other files, links), sorted: named in the log, never read. */
+  ignored: string[];
+  /** `.txt` files with a hidden name or in a hidden folder (a leading `.`), sorted: named in the log, never read. */
+  hidden: string[];
+}
+
+/** Sorts the folder's entries into captures (`.txt` files), hidden captures and the rest. */
+export function classifyCaptureFiles(entries: readonly FolderEntry[]): CaptureListing {
+  const files: string[] = [];
+  const ignored: string[] = [];
+  const hidden: string[] = [];
+  for (const { path, kind } of entries) {
+    const isCapture = kind === 'file' && path.toLowerCase().endsWith('.txt');
+    if (path.split('/').some((part) => part.startsWith('.'))) {
+      if (isCapture) hidden.push(path);
+    } else if (isCapture) files.push(path);
+    else if (kind !== 'directory') ignored.push(path);
+  }
+  return { files: files.sort(), ignored: ignored.sort(), hidden: hidden.sort() };
+}
+
+/** What a file's bytes became: kept per file between builds. */
+export interface FileRecord {
+  /** captureDigest of the bytes: the store entry of the article carries it too. */
+  digest: string;
+  /** The article id the file was parsed into. */
+  id: string;
+  /** Its capture time in ms: which capture of an article wins. */
+  capturedAt: number;
+}
+
+/**
+ * A file's digest: its bytes and the version of the code that parses and cleans them, so that a
+ * new version of the cleaning rules makes every file new instead of keeping stale output.
+ */
+export function captureDigest(bytes: Uint8Array, pipelineVersion: string): string {
+  return createHash('sha1').update(pipelineVersion).update('\0').update(bytes).digest('base64url');
+}
+
+/** The record of a file just parsed into an article. */
+export function toFileRecord(digest: string, article: { id: string; data: { capturedAt: Date } }): FileRecord {
+  return { digest, id: article.id, capturedAt: article.data.capturedAt.getTime() };
+}
+
+/**
+ * The file's record from the last load when it still holds: same bytes and code, and its article
+ * still in the store. Then the file is not parsed again; otherwise undefined.
+ */
+export function reusableRecord(previous: FileRecord | undefined, digest: string, isStored: (id: string) => boolean): FileRecord | undefined {
+  return previous && previous.digest === digest && isStored(previous.id) ? previous : undefined;
+}
+
+/** A capture of an article: the file, its record, and the parsed entry when this load parsed it. */
+export interface Capture<Entry> {
+  file: string;
+  record: FileRecord;
+  entry?: Entry;
+}
+
+/** Whether `a` wins over `b`: the newer capture; on a tie the later file name, so the choice never depends on listing order. */
+export function isNewerCapture(a: Capture<unknown>, b: Capture<unknown>): boolean {
+  return a.record.capturedAt > b.record.capturedAt || (a.record.capturedAt === b.record.capturedAt && a.file > b.file);
+}
+
+/**
+ * Offers a capture to the captures chosen so far (by article id): it is kept when it is the first
+ * of its article or newer than the one held. Returns true when another capture of the same
+ * article was already held, that is when two captures were merged into one article.
+ */
+export function offerCapture<Entry>(chosen: Map<string, Capture<Entry>>, capture: Capture<Entry>): boolean {
+  const held = chosen.get(capture.record.id);
+  if (!held || isNewerCapture(capture, held)) chosen.set(capture.record.id, capture);
+  return held !== undefined;
+}
+
+/**
+ * What the store must change: the chosen captures whose article is not stored with the same digest
+ * (in the order chosen), and the stored ids no capture stands for any more (their files are gone).
+ */
+export function planStoreChanges<Entry>(
+  chosen: ReadonlyMap<string, Capture<Entry>>,
+  storedDigest: (id: string) => string | number | undefined,
+  storedIds: Iterable<string>,
+): { write: Capture<Entry>[]; remove: string[] } {
+  const write = [...chosen.values()].filter((capture) => storedDigest(capture.record.id) !== capture.record.digest);
+  const remove = [...storedIds].filter((id) => !chosen.has(id));
+  return { write, remove };
+}
+
+/** What one load did, for the build log and for tests. */
+export interface LoadReport {
+  published: number;
+  skipped: { file: string; reason: string }[];
+  duplicatesMerged: number;
+  parsed: number;
+  unchanged: number;
+  removed: number;
+  ignored: string[];
+  /** `.txt` files with a hidden name or folder: not read, but named in the log. */
+  hidden: string[];
+}
+
+/** The load's summary line, written when the content is loaded and again as the build's last line. */
+export function formatLoadSummary(report: LoadReport): string {
+  return (
+    `articles: ${report.published} published, ${report.skipped.length} skipped, ` +
+    `${report.duplicatesMerged} duplicates merged (${report.parsed} parsed, ${report.unchanged} unchanged, ${report.removed} removed)`
+  );
+}
