@@ -1,6 +1,8 @@
-import { cleanArticleHtml, type LeadImage } from './clean.ts';
+// astro/zod is zod itself, the copy Astro validates collections with; nothing else of Astro is used here.
+import { z } from 'astro/zod';
+import { cleanArticleHtml } from './clean.ts';
 import { articleIdFromUrl, canonicalizeUrl } from './identity.ts';
-import { boilerplateForUrl, outletForUrl, stripOutletSuffix, type Outlet } from './outlets.ts';
+import { boilerplateForUrl, outletForUrl, stripOutletSuffix } from './outlets.ts';
 import { hasVisibleText, parseCaptureBytes, type ParseOptions } from './parse.ts';
 import { sanitizePlainText } from './sanitize.ts';
 import { sectionOf } from './sections.ts';
@@ -8,31 +10,36 @@ import { encodeFeatures, storyFeatures } from './stories.ts';
 import { extractSubjects } from './subjects.ts';
 import { detectLanguage, readingMinutes, summarize } from './text.ts';
 
-/** Everything a page or feed needs to know about an article, besides its body HTML. */
-export interface ArticleData {
-  title: string;
+/**
+ * Everything a page or feed needs to know about an article, besides its body HTML. The content
+ * collection validates every stored entry against this schema; ArticleData is its type.
+ */
+export const articleSchema = z.object({
+  title: z.string().min(1),
   /** Canonical original URL: the permalink's identity and the "read the original" link. */
-  url: string;
-  capturedAt: Date;
-  outlet: Outlet;
-  lang: string;
-  readingMinutes: number;
+  url: z.url(),
+  capturedAt: z.date(),
+  outlet: z.object({ slug: z.string().min(1), name: z.string().min(1) }),
+  lang: z.string(),
+  readingMinutes: z.number().int().positive(),
   /** Plain-text summary for listings and feed descriptions. */
-  summary: string;
+  summary: z.string(),
   /** Characters of body text (CJK characters count one each). */
-  textLength: number;
-  dateline?: string;
-  author?: string;
-  leadImage?: LeadImage;
+  textLength: z.number().int().nonnegative(),
+  dateline: z.string().optional(),
+  author: z.string().optional(),
+  leadImage: z.object({ src: z.url(), alt: z.string() }).optional(),
   /** Shared section name (see sections.ts), when the outlet files the article somewhere. */
-  section?: string;
+  section: z.string().optional(),
   /** Subject candidates, most salient first; which become topics is decided across the corpus. */
-  subjects: string[];
+  subjects: z.array(z.string()),
   /** Hashed shingles for finding other articles of the same story, encoded (see stories.ts). */
-  storyFeatures: string;
+  storyFeatures: z.string(),
   /** The capture file this article was built from, relative to the content folder. */
-  sourceFile: string;
-}
+  sourceFile: z.string(),
+});
+
+export type ArticleData = z.infer<typeof articleSchema>;
 
 export interface ArticleEntry {
   id: string;

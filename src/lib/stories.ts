@@ -75,6 +75,11 @@ export interface StoryCandidate {
   features: readonly number[];
 }
 
+/** An article as findStoryPairs compares it: its id, capture time and decoded features. */
+export function toStoryCandidate(article: { id: string; data: { capturedAt: Date; storyFeatures: string } }): StoryCandidate {
+  return { id: article.id, time: article.data.capturedAt.getTime(), features: decodeFeatures(article.data.storyFeatures) };
+}
+
 export interface StoryOptions {
   /** Two articles further apart in time than this are never one story. */
   windowDays: number;
@@ -212,4 +217,29 @@ export function groupStories(pairs: readonly RelatedPair[], maxSize = 12): strin
     else groups.set(r, [id]);
   }
   return [...groups.values()].filter((group) => group.length > 1);
+}
+
+/** A story as the home page shows it. */
+export interface Story {
+  /** Newest first. */
+  articleIds: string[];
+  /** Names of the outlets that told it, in the order of its articles. */
+  outletNames: string[];
+  /** The newest capture time of the story. */
+  latest: Date;
+}
+
+/**
+ * Groups of article ids (from groupStories) as stories: each one's articles in the order of
+ * `articles` (newest first), with its outlets and newest capture time; the newest story first.
+ */
+export function toStories(groups: readonly string[][], articles: readonly { id: string; data: { capturedAt: Date; outlet: { name: string } } }[]): Story[] {
+  const position = new Map(articles.map((article, index) => [article.id, index]));
+  return groups
+    .map((ids) => {
+      const sorted = ids.toSorted((a, b) => position.get(a)! - position.get(b)!);
+      const members = sorted.map((id) => articles[position.get(id)!]);
+      return { articleIds: sorted, outletNames: [...new Set(members.map((article) => article.data.outlet.name))], latest: members[0].data.capturedAt };
+    })
+    .sort((a, b) => b.latest.getTime() - a.latest.getTime());
 }

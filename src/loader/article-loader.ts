@@ -156,7 +156,7 @@ class Load {
     for (const capture of write) {
       const { id, digest } = capture.record;
       const entry = capture.entry ?? (await this.parseAgain(capture.file));
-      store.set({ id, data: await parseData({ id, data: entry.data as unknown as Record<string, unknown> }), digest, rendered: { html: entry.html } });
+      store.set({ id, data: await parseData({ id, data: entry.data }), digest, rendered: { html: entry.html } });
     }
     for (const id of remove) store.delete(id);
     this.report.removed = remove.length;

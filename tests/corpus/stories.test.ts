@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { decodeFeatures, findStoryPairs } from '../../src/lib/stories.ts';
+import { findStoryPairs, toStoryCandidate } from '../../src/lib/stories.ts';
 import { loadReal, type LoadedArticle } from '../support/articles.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
 
-const candidates = (articles: LoadedArticle[]) =>
-  articles.map((article) => ({ id: article.id, time: article.data.capturedAt.getTime(), features: decodeFeatures(article.data.storyFeatures) }));
+const candidates = (articles: LoadedArticle[]) => articles.map(toStoryCandidate);
 
 describe('findStoryPairs on the real captures', () => {
   const real = loadReal();

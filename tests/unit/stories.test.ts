@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  decodeFeatures, DEFAULT_STORY_OPTIONS, encodeFeatures, findStoryPairs, groupStories, relatedById, storyFeatures,
+  decodeFeatures, DEFAULT_STORY_OPTIONS, encodeFeatures, findStoryPairs, groupStories, relatedById, storyFeatures, toStories, toStoryCandidate,
 } from '../../src/lib/stories.ts';
 import { loadSeeds, type LoadedArticle } from '../support/articles.ts';
 
-const candidates = (articles: LoadedArticle[]) =>
-  articles.map((article) => ({ id: article.id, time: article.data.capturedAt.getTime(), features: decodeFeatures(article.data.storyFeatures) }));
+const candidates = (articles: readonly LoadedArticle[]) => articles.map(toStoryCandidate);
 
 const seeds = loadSeeds();
 
@@ -54,5 +53,28 @@ describe('relatedById and groupStories', () => {
     const sort = (groups: string[][]) => groups.map((g) => g.sort().join('')).sort();
     assert.deepEqual(sort(groupStories(pairs)), ['abcd', 'xy']);
     assert.deepEqual(sort(groupStories(pairs, 3)), ['abc', 'xy']);
+  });
+});
+
+describe('toStories', () => {
+  const at = (day: number) => new Date(Date.UTC(2024, 1, day));
+  const article = (id: string, day: number, outlet: string) => ({ id, data: { capturedAt: at(day), outlet: { name: outlet } } });
+  // Newest first, as the catalog holds them.
+  const articles = [article('e', 9, 'RFI 法广'), article('d', 8, 'BBC 中文'), article('c', 7, 'RFI 法广'), article('b', 6, 'RFI 法广'), article('a', 5, '美国之音')];
+  const cases = [
+    { name: 'a story’s articles newest first, whatever order the group has', groups: [['c', 'e']], stories: [{ articleIds: ['e', 'c'], outletNames: ['RFI 法广'], latest: at(9) }] },
+    { name: 'each outlet named once, in the order of its articles', groups: [['a', 'b', 'c', 'd']], stories: [{ articleIds: ['d', 'c', 'b', 'a'], outletNames: ['BBC 中文', 'RFI 法广', '美国之音'], latest: at(8) }] },
+    {
+      name: 'the story with the newest article first',
+      groups: [['a', 'b'], ['d', 'e']],
+      stories: [{ articleIds: ['e', 'd'], outletNames: ['RFI 法广', 'BBC 中文'], latest: at(9) }, { articleIds: ['b', 'a'], outletNames: ['RFI 法广', '美国之音'], latest: at(6) }],
+    },
+  ];
+  for (const { name, groups, stories } of cases) it(name, () => assert.deepEqual(toStories(groups, articles), stories));
+  it('tells the two samples as one story', () => {
+    const seeds = loadSeeds().toSorted((x, y) => y.data.capturedAt.getTime() - x.data.capturedAt.getTime());
+    const [story] = toStories(groupStories(findStoryPairs(candidates(seeds))), seeds);
+    assert.deepEqual(story.articleIds, seeds.map((seed) => seed.id));
+    assert.deepEqual(story.outletNames, ['RFI 法广']);
   });
 });

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { articleStamp, cacheKey } from '../../../data/cache-keys.ts';
-import { getCatalog, type OutletIndex } from '../../../data/catalog.ts';
+import { getCatalog } from '../../../data/catalog.ts';
+import type { OutletGroup } from '../../../lib/outlet-groups.ts';
 import { feedResponse } from '../../../data/feeds.ts';
 import { feedPath, sourcePath } from '../../../lib/paths.ts';
 import { SITE } from '../../../site.config.ts';
@@ -13,7 +14,7 @@ export const getStaticPaths = (async () => {
   });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ outlet: OutletIndex }> = async ({ site, props }) => {
+export const GET: APIRoute<{ outlet: OutletGroup }> = async ({ site, props }) => {
   const { outlet } = props;
   const { byId } = await getCatalog();
   return feedResponse({
