@@ -34,7 +34,7 @@ export const SITE = {
   /** Items in /rss.xml (full content), and in each archive feed document (summaries). */
   feedSize: positiveInteger('NEWS_FEED_SIZE') ?? 50,
   /** Items in each topic's and outlet's feed (full content). */
-  topicFeedSize: positiveInteger('NEWS_TOPIC_FEED_SIZE') ?? 20,
+  listingFeedSize: positiveInteger('NEWS_TOPIC_FEED_SIZE') ?? 20,
   /** Articles a subject needs to become a topic; by default 2 for small sites, 3 from 100 articles. */
   minSubjectArticles: positiveInteger('NEWS_SUBJECT_MIN_ARTICLES'),
   /** The folder of capture files, relative to the project root unless absolute. */

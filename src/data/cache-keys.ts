@@ -9,7 +9,7 @@ import type { Article } from './catalog.ts';
  * settings read from the environment are part of every key (the config hash does not see them).
  */
 
-const SETTINGS = JSON.stringify([SITE.title, SITE.description, SITE.timeZone, SITE.locale, SITE.pageSize, SITE.homeArticleCount, SITE.feedSize, SITE.topicFeedSize]);
+const SETTINGS = JSON.stringify([SITE.title, SITE.description, SITE.timeZone, SITE.locale, SITE.pageSize, SITE.homeArticleCount, SITE.feedSize, SITE.listingFeedSize]);
 
 /** What identifies an article's rendering: its id and digest. */
 export function articleStamp(article: Article): string {

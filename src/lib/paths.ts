@@ -14,21 +14,21 @@ export function articlePath(id: string): string {
   return `articles/${encodeURIComponent(id)}/`;
 }
 
-/** Path of a topic page (section or subject), relative to the base; page 2 onwards get a number. */
-export function topicPath(slug: string, page = 1): string {
-  return `topics/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`;
+/** Path of a topic's first page (section or subject), relative to the base; pagePath gives the others. */
+export function topicPath(slug: string): string {
+  return `topics/${encodeURIComponent(slug)}/`;
 }
 
-/** Path of an outlet's page, relative to the base. */
-export function sourcePath(slug: string, page = 1): string {
-  return `sources/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`;
+/** Path of an outlet's first page, relative to the base (under /sources/); pagePath gives the others. */
+export function outletPath(slug: string): string {
+  return `sources/${encodeURIComponent(slug)}/`;
 }
 
 /** Paths of the feeds, relative to the base. */
 export const feedPath = {
   site: () => 'rss.xml',
   topic: (slug: string) => `${topicPath(slug)}rss.xml`,
-  source: (slug: string) => `${sourcePath(slug)}rss.xml`,
+  outlet: (slug: string) => `${outletPath(slug)}rss.xml`,
   archive: (page: number) => `feeds/archive/${page}.xml`,
 };
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/catalog.ts';
-import { feedResponse } from '../data/feeds.ts';
+import { feedResponse } from '../data/feed-response.ts';
 import { archiveFeedPages } from '../lib/feeds.ts';
 import { feedPath } from '../lib/paths.ts';
 import { SITE } from '../site.config.ts';

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { articleStamp, cacheKey } from '../../../data/cache-keys.ts';
 import { getCatalog, type Article } from '../../../data/catalog.ts';
-import { feedResponse } from '../../../data/feeds.ts';
+import { feedResponse } from '../../../data/feed-response.ts';
 import { archiveFeedPages } from '../../../lib/feeds.ts';
 import { feedPath } from '../../../lib/paths.ts';
 import { SITE } from '../../../site.config.ts';

@@ -1,0 +1,102 @@
+import { chunk } from '../lib/paging.ts';
+import { feedPath, outletPath, topicPath } from '../lib/paths.ts';
+import { SITE } from '../site.config.ts';
+import { articleStamp, cacheKey } from './cache-keys.ts';
+import { getCatalog, type Article } from './catalog.ts';
+import { feedResponse } from './feed-response.ts';
+
+/**
+ * Topics and outlets each have paginated pages of their articles and a feed beside them. A listing
+ * is one topic or outlet with the words and paths its pages and feed show, so that both kinds of
+ * route share the code below and differ only in the kind they name.
+ */
+
+export type ListingKind = 'topic' | 'outlet';
+
+export interface Listing {
+  slug: string;
+  name: string;
+  /** Newest first. */
+  articleIds: string[];
+  /** What kind of list it is, shown above its name: 栏目, 话题 or 来源. */
+  kicker: string;
+  /** The pages' description. */
+  description: string;
+  /** The index the listing belongs to, for the breadcrumbs. */
+  parent: { label: string; path: string };
+  /** Base-relative paths of page 1 and of the feed. */
+  firstPath: string;
+  feedPath: string;
+  feedTitle: string;
+  feedDescription: string;
+}
+
+export interface ListingPageProps {
+  listing: Listing;
+  /** The articles of this page. */
+  articles: Article[];
+  current: number;
+  last: number;
+}
+
+async function getListings(kind: ListingKind): Promise<Listing[]> {
+  const { topics, outlets } = await getCatalog();
+  if (kind === 'topic') {
+    return topics.map(({ slug, name, articleIds, kinds }) => ({
+      slug, name, articleIds,
+      kicker: kinds.includes('section') ? '栏目' : '话题',
+      description: `关于“${name}”的 ${articleIds.length} 篇文章。`,
+      parent: { label: '话题', path: 'topics/' },
+      firstPath: topicPath(slug),
+      feedPath: feedPath.topic(slug),
+      feedTitle: `${name} | ${SITE.title}`,
+      feedDescription: `关于“${name}”的最新文章。`,
+    }));
+  }
+  return outlets.map(({ slug, name, articleIds }) => ({
+    slug, name, articleIds,
+    kicker: '来源',
+    description: `${name}的 ${articleIds.length} 篇文章。`,
+    parent: { label: '来源', path: 'sources/' },
+    firstPath: outletPath(slug),
+    feedPath: feedPath.outlet(slug),
+    feedTitle: `${name} | ${SITE.title}`,
+    feedDescription: `${name}的最新文章。`,
+  }));
+}
+
+/** getStaticPaths of a kind's listing pages: each listing cut into pages of SITE.pageSize. */
+export async function listingPagePaths(kind: ListingKind) {
+  const { byId } = await getCatalog();
+  return (await getListings(kind)).flatMap((listing) => {
+    const pages = chunk(listing.articleIds, SITE.pageSize);
+    return pages.map((ids, index) => ({
+      params: { slug: listing.slug, page: index === 0 ? undefined : String(index + 1) },
+      props: { listing, articles: ids.map((id) => byId.get(id)!), current: index + 1, last: pages.length } satisfies ListingPageProps,
+      cacheKey: cacheKey(listing.slug, listing.name, listing.kicker, listing.articleIds.length, ids.map((id) => articleStamp(byId.get(id)!)), index, pages.length),
+    }));
+  });
+}
+
+/** getStaticPaths of a kind's feeds: one per listing. */
+export async function listingFeedPaths(kind: ListingKind) {
+  const { byId, topicsByArticle } = await getCatalog();
+  return (await getListings(kind)).map((listing) => {
+    const shown = listing.articleIds.slice(0, SITE.listingFeedSize);
+    return { params: { slug: listing.slug }, props: { listing }, cacheKey: cacheKey(listing.name, shown.map((id) => [articleStamp(byId.get(id)!), topicsByArticle.get(id)])) };
+  });
+}
+
+/** A listing's feed: its newest SITE.listingFeedSize articles in full. */
+export async function listingFeed(site: URL, listing: Listing): Promise<Response> {
+  const { byId } = await getCatalog();
+  return feedResponse({
+    site,
+    title: listing.feedTitle,
+    description: listing.feedDescription,
+    pagePath: listing.firstPath,
+    links: { self: listing.feedPath },
+    articles: listing.articleIds.slice(0, SITE.listingFeedSize).map((id) => byId.get(id)!),
+    fullContent: true,
+  });
+}
