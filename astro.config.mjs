@@ -5,22 +5,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemap } from './src/integrations/sitemap.mjs';
 import { formatLoadSummary } from './src/lib/capture-files.ts';
 import { LOAD_REPORT_KEY } from './src/loader/article-loader.ts';
-import { SITE } from './src/site.config.ts';
-
-/** SITE_URL is the deployed origin; BASE_PATH the subpath the site is served under. */
-function siteUrl() {
-  const raw = process.env.SITE_URL?.trim() || 'http://localhost:4321';
-  try {
-    return new URL(raw).origin;
-  } catch {
-    throw new Error(`SITE_URL "${raw}" is not an absolute URL such as https://news.example.org`);
-  }
-}
-
-function basePath() {
-  const raw = process.env.BASE_PATH?.trim() || '/';
-  return `/${raw.split('/').filter(Boolean).map(encodeURIComponent).join('/')}/`.replace(/\/+$/, '/');
-}
+import { BUILD, SITE } from './src/site.config.ts';
 
 /** Repeats the loader's summary as the build's last line, where an operator looks. */
 /** @type {import('astro').AstroIntegration} */
@@ -37,13 +22,13 @@ const loadSummary = {
 };
 
 export default defineConfig({
-  site: siteUrl(),
-  base: basePath(),
+  site: BUILD.site,
+  base: BUILD.base,
   trailingSlash: 'always',
   // Stylesheets stay files: the page policy (style-src 'self') refuses inline <style>.
   // Pages render one at a time on one thread; with four in flight, one renders while others wait on file writes.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  cacheDir: process.env.NEWS_CACHE_DIR || './node_modules/.astro',
+  cacheDir: BUILD.cacheDir,
   // The 404 page is not a page to index.
   integrations: [dataStoreOnDisk(), loadSummary, sitemap({ exclude: (pathname) => /^404\/?$/.test(pathname) }), ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars })] : [])],
   // Scripts stay files too: the page policy (script-src 'self') refuses inline <script>; Astro inlines those under this size.

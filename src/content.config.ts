@@ -4,7 +4,7 @@ import { articleLoader } from './loader/article-loader.ts';
 import { SITE } from './site.config.ts';
 
 const articles = defineCollection({
-  loader: articleLoader({ directory: SITE.contentDir, strict: SITE.strict }),
+  loader: articleLoader({ directory: SITE.contentDir, strict: SITE.strict, parseThreads: SITE.parseThreads }),
   schema: articleSchema,
 });
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { assertTimeZone } from './lib/dates.ts';
 
@@ -18,13 +19,42 @@ function positiveInteger(name: string): number | undefined {
 const timeZone = env.NEWS_TIMEZONE?.trim() || 'Asia/Shanghai';
 assertTimeZone(timeZone);
 
+const locale = 'zh-CN';
+
+/** SITE_URL: the deployed origin. */
+function siteOrigin(): string {
+  const raw = env.SITE_URL?.trim() || 'http://localhost:4321';
+  try {
+    return new URL(raw).origin;
+  } catch {
+    throw new Error(`SITE_URL "${raw}" is not an absolute URL such as https://news.example.org`);
+  }
+}
+
+/** BASE_PATH: the subpath the site is served under, as /news/ (each segment percent-encoded). */
+function basePath(): string {
+  const raw = env.BASE_PATH?.trim() || '/';
+  return `/${raw.split('/').filter(Boolean).map(encodeURIComponent).join('/')}/`.replace(/\/+$/, '/');
+}
+
+/**
+ * The language and script of a locale (zh-CN → zh-Hans): pages declare it, because the script is
+ * what a browser picks fonts and line breaking by, while dates and feeds use the locale itself.
+ */
+function languageAndScript(tag: string): string {
+  const { language, script } = new Intl.Locale(tag).maximize();
+  return script ? `${language}-${script}` : language;
+}
+
 export const SITE = {
   /** Site name, used in <title>, the header and feeds. */
   title: env.NEWS_SITE_TITLE?.trim() || '新闻存档',
   /** One line about the site, for the home page and feeds. */
   description: env.NEWS_SITE_DESCRIPTION?.trim() || '全文新闻订阅源的静态存档：按日期、来源与主题浏览，并可通过 RSS 订阅。',
-  /** Language of the site's own interface text. */
-  locale: 'zh-CN',
+  /** Locale of the site's own interface text: its date formats, and the feeds' language. */
+  locale,
+  /** The `lang` of every page: the locale's language and script. */
+  lang: languageAndScript(locale),
   /** IANA zone for day pages and displayed times, never the build machine's. */
   timeZone,
   /** Articles on the home page. */
@@ -45,4 +75,19 @@ export const SITE = {
   searchIndex: env.NEWS_SEARCH_INDEX?.trim().toLowerCase() !== 'off',
   /** Any bad file fails the build instead of being skipped and reported. */
   strict: env.NEWS_STRICT === '1' || env.NEWS_STRICT === 'true',
+  /** Threads that parse and clean capture files; 1 parses on the main thread. */
+  parseThreads: positiveInteger('NEWS_PARSE_THREADS') ?? availableParallelism(),
+} as const;
+
+/**
+ * Where the site is deployed and where builds keep their cache: read by astro.config.mjs only.
+ * Pages get the first two from Astro (`Astro.site`, `import.meta.env.BASE_URL`).
+ */
+export const BUILD = {
+  /** The deployed origin, for canonical and absolute links. */
+  site: siteOrigin(),
+  /** The subpath the site is served under. */
+  base: basePath(),
+  /** Astro's cache folder: the content store between builds, and the search index's shards. */
+  cacheDir: env.NEWS_CACHE_DIR || './node_modules/.astro',
 } as const;

@@ -26,7 +26,9 @@ export interface ArticleLoaderOptions {
   now?: () => number;
   /** Identifies the code that turns a file into an article (see pipeline-version.ts); computed when not given. */
   pipelineVersion?: string;
-  /** Where files are parsed; by default on the calling thread. */
+  /** Threads the loader Astro calls parses on (see createParsePool). */
+  parseThreads?: number;
+  /** Where loadArticles parses files; by default on the calling thread. */
   pool?: ParsePool;
 }
 
@@ -182,7 +184,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
     async load(context) {
       const version = options.pipelineVersion ?? (await pipelineVersion());
       const run = async () => {
-        const pool = createParsePool();
+        const pool = createParsePool(options.parseThreads ?? 1);
         const report = await loadArticles(context, { ...options, pipelineVersion: version, pool }).finally(() => pool.close());
         if (pool.threads) context.logger.info(`parsed on ${pool.threads} threads`);
         if (report.ignored.length) {
