@@ -8,8 +8,8 @@ const DATA_STORE_MODULE = '\0astro:data-layer-content';
 /**
  * Serves the content store to the build's pages by reading data-store.json when the pages are
  * generated, instead of inlining it into the bundle. Astro's default inlines the whole store as
- * one string literal (75 MB for 10,000 articles): the bundler then scans it, Node compiles it,
- * and both copies stay in memory, a cost that grows with every article even when none changed.
+ * one string literal: the bundler then scans it, Node compiles it, and both copies stay in
+ * memory, a cost that grows with every article even when none changed.
  * Only `astro build` is affected; `astro dev` keeps Astro's own module and its reloads.
  * @returns {import('astro').AstroIntegration}
  */

@@ -221,7 +221,7 @@ function cleanStructured(html: string, baseUrl: string, rules: BoilerplateRules)
   replaceEmbedsWithLinks($, baseUrl);
   removeTrackingPixels($);
   removeEmptyBlocks($);
-  // UTF-8 out: cheerio's default writes every CJK character as an entity, which sanitize-html must decode again (5x slower).
+  // UTF-8 out: cheerio's default writes every CJK character as an entity, which sanitize-html would then decode again.
   const safe = sanitizeArticleHtml($.html(UTF8_OUTPUT), baseUrl);
   const clean = load(safe, { xml: false }, false);
   const lead = collapseWhitespace(clean('p').filter((_, p) => collapseWhitespace(clean(p).text()) !== '').first().text());

@@ -1,4 +1,4 @@
-import { toBoilerplateRules as rules, type BoilerplateRules } from './clean.ts';
+import { toBoilerplateRules, type BoilerplateRules } from './clean.ts';
 
 /**
  * The outlets this generator knows by name, one entry each: its hosts, the boilerplate it adds
@@ -49,7 +49,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
       if (first === '专栏检索') return third ? second : fromTitle;
       return second ? first : fromTitle;
     },
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       selectors: [
         '.o-self-promo', '.m-interstitial', '.m-block-ad', '.m-block-ad__content', '[data-tms-ad-type]',
         '[data-readmore-unlocker]', '.m-interstitial__unlock-btn', '.m-main-media-btn', 'p.t-copyright',
@@ -69,7 +69,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
     slug: 'bbc', name: 'BBC 中文', hosts: ['bbc.com', 'bbc.co.uk'],
     // /zhongwen/simp/<section>-<number>
     section: (path) => /^(?:zhongwen\/(?:simp|trad)\/)([a-z-]+?)-\d+$/.exec(path.join('/'))?.[1],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       selectors: [
         'section[data-e2e="advertisement"]', '.dotcom-ad', '.bbccom_slot', '.mpu-ad', 'h1#content',
         'strong[aria-hidden="true"]', '.off-screen', '[class*="VisuallyHiddenText"]', 'img[alt="Presentational grey line"]',
@@ -90,7 +90,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
     slug: 'dw', name: '德国之声', hosts: ['dw.com'],
     // /zh/<section>/<slug>/a-<number>
     section: (path) => (path[0] === 'zh' && path.length >= 4 ? path[1] : undefined),
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       tailMarkers: ['德国之声版权声明'],
       blockPrefixes: ['德国之声致力于为您提供客观中立的新闻报道'],
       // Related articles link to DW's JSON API, not to pages: drop the lists, keep the text of inline ones.
@@ -103,7 +103,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
     slug: 'voa', name: '美国之音', hosts: ['voachinese.com', 'voanews.com'],
     // /a/<section>/<slug>/<number>.html
     section: (path) => (path[0] === 'a' && path.length >= 4 ? path[1] : undefined),
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       selectors: ['video[src=""]'],
       textPatterns: [{ selector: 'p', pattern: /^时事大家谈每星期|^=+ ?嘉宾和观众听众发表的都是个人观点|^《时事大家谈》YouTube播放列表/ }],
     }),
@@ -112,7 +112,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
     slug: 'cna', name: '中央社', hosts: ['cna.com.tw'],
     // /news/<section code>/<number>.aspx
     section: (path) => (path[0] === 'news' ? path[1] : undefined),
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       selectors: [
         '.moreArticle', '.bottomArticleBanner', '.adslot_infinite', '[data-dfp]', '.SubscriptionInner',
         '.dictionary-box', '.dic-icon', '.topicbox', '.infogram-embed',
@@ -129,7 +129,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'cdt', name: '中国数字时代', hosts: ['chinadigitaltimes.net'],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       textPatterns: [
         // Better Feed plugin footer and credit.
         { selector: 'p', pattern: /^© .{1,80} for 中国数字时代, get_post_time/ },
@@ -144,7 +144,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'reuters', name: '路透中文', hosts: ['cn.reuters.com', 'reuters.com'],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       selectors: [
         '.StandardArticleBody_trustBadgeContainer', '[class*="AdSlot"]', '.LazyImage_fallback', '.Image_expand-button',
       ],
@@ -156,7 +156,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
     slug: 'rfa', name: '自由亚洲电台', hosts: ['rfa.org'],
     // /mandarin/yataibaodao/<section>/<story>
     section: (path) => (path[1] === 'yataibaodao' && path.length >= 4 ? path[2] : undefined),
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       selectors: ['#zoomattribute', 'a.single_image', 'img[src*="icon-zoom.png"]', 'span.copyright:empty', '.image-inline small:empty'],
       linkLists: [{ selector: 'ul', href: /^(?:https?:\/\/www\.rfa\.org)?\/mandarin\// }],
     }),
@@ -165,7 +165,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
     slug: 'nytimes', name: '纽约时报中文网', hosts: ['cn.nytimes.com', 'nytimes.com'],
     // The Chinese site's /<section>/<yyyymmdd>/<slug>/; the English site's /<yyyy>/<mm>/<dd>/… names none here.
     section: (path) => (path.length >= 3 && /^\d{8}$/.test(path[1]) ? path[0] : undefined),
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       textPatterns: [
         { selector: 'p', pattern: /^（欢迎点击此处订阅.{0,60}）$/ },
         { selector: 'p', pattern: /^感谢阅读今天的简报/ },
@@ -175,7 +175,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'epochtimes', name: '大纪元', hosts: ['epochtimes.com'],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       // Google Translate's browser extension DOM, pasted in by an editor.
       selectors: ['#gtx-anchor', '.jfk-bubble', '.gtx-bubble'],
       textPatterns: [
@@ -192,7 +192,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
   {
     slug: 'economist', name: 'The Economist', hosts: ['economist.com'],
     section: sectionBeforeYear,
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       selectors: ['p[data-test-id="Footnote"]', '[data-test-id="Inline Ad"]', 'div[id^="econ-"]:empty', 'span[data-ornament]'],
       textPatterns: [{ selector: 'p', pattern: /^Letters are welcome via e-mail to/ }],
       // Absolute links got the site prefixed twice: `https://www.economist.comhttps://…`, `…commailto:`.
@@ -202,11 +202,11 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'wqw', name: '维权网', hosts: ['wqw2010.blogspot.com'],
-    boilerplate: rules({ selectors: ['a[name="more"]', 'header.entry-header'] }),
+    boilerplate: toBoilerplateRules({ selectors: ['a[name="more"]', 'header.entry-header'] }),
   },
   {
     slug: 'bitterwinter', name: '寒冬', hosts: ['zh.bitterwinter.org', 'bitterwinter.org'],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       selectors: ['section.widget'],
       unwrap: ['span.keyword_link', 'span.keyword_link a[href*="/tag/"]'],
     }),
@@ -215,11 +215,11 @@ export const OUTLETS: readonly OutletDefinition[] = [
     slug: 'rti', name: '中央廣播電臺', hosts: ['rti.org.tw'],
     // "[國際] …": the section opens the title.
     section: (_path, title) => /^\[([^\]]{1,8})\]/.exec(title)?.[1],
-    boilerplate: rules({ textPatterns: [{ selector: 'a', pattern: /^\.\.\.more$/ }] }),
+    boilerplate: toBoilerplateRules({ textPatterns: [{ selector: 'a', pattern: /^\.\.\.more$/ }] }),
   },
   {
     slug: 'solidot', name: 'Solidot', hosts: ['solidot.org'],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       // The same banner ends every item.
       selectors: ['img[src*="img.solidot.org//0/446/liiLIZF8Uh6yM.jpg"]'],
       textPatterns: [{ selector: 'a', pattern: /^<查看全文>$/ }],
@@ -227,7 +227,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'ft', name: 'FT 中文网', hosts: ['cn.ft.com', 'ftchinese.com'],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       selectors: ['.o-ads', '.in-article-advert', 'div.clearfloat'],
       textPatterns: [
         { selector: 'p', pattern: /^本栏目由FT中文网与.{1,40}共同主办$/ },
@@ -246,12 +246,12 @@ export const OUTLETS: readonly OutletDefinition[] = [
   {
     slug: 'guardian', name: 'The Guardian', hosts: ['theguardian.com'],
     section: sectionBeforeYear,
-    boilerplate: rules({ textPatterns: [{ selector: 'a', pattern: /^Continue reading(?:\.\.\.|…)$/ }] }),
+    boilerplate: toBoilerplateRules({ textPatterns: [{ selector: 'a', pattern: /^Continue reading(?:\.\.\.|…)$/ }] }),
   },
   {
     // The slug is the one the host gave before Medium was known by name.
     slug: 'medium.com', name: 'Medium', hosts: ['medium.com'],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       textPatterns: [{ selector: 'p', pattern: /^.{1,300} was originally published in .{1,200} on Medium, where people are continuing the conversation/ }],
       // The rule that separates that line from the story.
       sourceFixes: [[/<hr\s*\/?>(?=<p><a [^>]*>[^<]*<\/a> was originally published in )/g, '']],
@@ -259,7 +259,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'huffingtonpost.ca', name: 'HuffPost Canada', hosts: ['huffingtonpost.ca'],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       // Vidible video player (needs its script) and the heading that introduced it.
       selectors: ['.vdb_player'],
       textPatterns: [{ selector: 'p', pattern: /^(?:Also|Previously) on HuffPost:$/i }],
@@ -267,7 +267,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'reddit', name: 'Reddit', hosts: ['reddit.com'],
-    boilerplate: rules({
+    boilerplate: toBoilerplateRules({
       // "[link]" to the thread itself and "[N comments]"; a [link] to another site is the story and stays.
       textPatterns: [{ selector: 'a[href*="reddit.com/r/"]', pattern: /^\[(?:link|\d+ comments)\]$/ }],
       // "submitted by <user> to <subreddit>", or the bare "submitted by" a truncated body ends with.

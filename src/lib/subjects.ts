@@ -9,7 +9,7 @@ import { toSimplified } from './chinese.ts';
  * 習近平 and 习近平 should be one subject.
  */
 
-/** Only the title and the opening of the text are tagged: news names its subjects early, and tagging costs about 1 µs per character. */
+/** Only the title and the opening of the text are tagged: news names its subjects early, and tagging costs time with every character. */
 export const TAGGED_PREFIX_CHARS = 800;
 /** Candidates kept per article, most salient first. */
 export const MAX_SUBJECTS_PER_ARTICLE = 12;

@@ -33,8 +33,8 @@ function classify(char: string): number {
   return bits;
 }
 
-// Counting with a regular expression per character class allocated an array of matches per
-// class and article, the costliest step of the analysis; a table filled on first sight costs one lookup.
+// Every article's text is walked character by character, so a character's class is looked up in a
+// table filled on first sight rather than matched against each pattern again.
 const BMP_CLASSES = new Uint8Array(0x10000);
 const ASTRAL_CLASSES = new Map<number, number>();
 
