@@ -47,7 +47,7 @@ export interface LinkList {
 
 export type SourceFix = readonly [pattern: RegExp, replacement: string];
 
-export const GENERIC_BOILERPLATE: BoilerplateRules = {
+export const GENERIC_BOILERPLATE: BoilerplateRules = toBoilerplateRules({
   selectors: [
     'script', 'style', 'noscript', 'template', 'link', 'meta', 'base', 'form', 'button', 'input',
     'select', 'textarea', 'progress',
@@ -67,10 +67,6 @@ export const GENERIC_BOILERPLATE: BoilerplateRules = {
     // hnrss items: the body is the links plus these counters.
     /^(?:Points: \d+|# Comments: \d+)$/,
   ],
-  textPatterns: [],
-  linkLists: [],
-  unwrap: [],
-  sourceFixes: [],
   // Date forms several outlets open with (BBC, VOA, Reuters); an outlet's own form is in its entry in outlets.ts.
   datelines: [
     /^\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期.|周.))?(?:\s*\d{1,2}:\d{2})?$/,
@@ -83,9 +79,9 @@ export const GENERIC_BOILERPLATE: BoilerplateRules = {
     'telegram.me/share', 'linkedin.com/share', 'reddit.com/submit', 'pinterest.com/pin/create', 'connect.qq.com',
     'sns.qzone.qq.com',
   ],
-};
+});
 
-/** Any set of rules with the kinds it leaves out empty: how outlet entries and tests write rules. */
+/** Any set of rules with the kinds it leaves out empty: how the generic set, outlet entries and tests write rules. */
 export function toBoilerplateRules(partial: Partial<BoilerplateRules>): BoilerplateRules {
   return {
     selectors: [], blockPrefixes: [], tailMarkers: [], blockPatterns: [], textPatterns: [], linkLists: [], unwrap: [],
