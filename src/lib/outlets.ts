@@ -157,7 +157,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
     // /mandarin/yataibaodao/<section>/<story>
     section: (path) => (path[1] === 'yataibaodao' && path.length >= 4 ? path[2] : undefined),
     boilerplate: toBoilerplateRules({
-      selectors: ['#zoomattribute', 'a.single_image', 'img[src*="icon-zoom.png"]', 'span.copyright:empty', '.image-inline small:empty'],
+      selectors: ['#zoomattribute', 'a.single_image', 'img[src*="icon-zoom.png"]', 'span.copyright:empty'],
       linkLists: [{ selector: 'ul', href: /^(?:https?:\/\/www\.rfa\.org)?\/mandarin\// }],
     }),
   },
@@ -202,7 +202,7 @@ export const OUTLETS: readonly OutletDefinition[] = [
   },
   {
     slug: 'wqw', name: '维权网', hosts: ['wqw2010.blogspot.com'],
-    boilerplate: toBoilerplateRules({ selectors: ['a[name="more"]', 'header.entry-header'] }),
+    boilerplate: toBoilerplateRules({ selectors: ['header.entry-header'] }),
   },
   {
     slug: 'bitterwinter', name: '寒冬', hosts: ['zh.bitterwinter.org', 'bitterwinter.org'],

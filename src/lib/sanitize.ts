@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { conformingHtml } from './conform.ts';
 import { stripControlCharacters } from './parse.ts';
 
 /**
@@ -95,7 +96,9 @@ export function sanitizeArticleHtml(html: string, baseUrl: string): string {
   // Entities decode to any character: `&#1;` or `&#xFFFE;` would put a control or non-character
   // (forbidden in XML, meaningless on a page) into text and attributes. Removing one from the
   // serialised output cannot form markup: every `<`, `>` and `&` in it is already escaped.
-  return stripControlCharacters(sanitizeHtml(html, sanitizeOptionsFor(baseUrl)));
+  // The allowed markup is then rebuilt as conforming HTML (src/lib/conform.ts), which only moves,
+  // unwraps and drops: it cannot bring back what the allow-list refused.
+  return conformingHtml(stripControlCharacters(sanitizeHtml(html, sanitizeOptionsFor(baseUrl))));
 }
 
 /** Plain text read from untrusted HTML (an author, a caption) without controls or non-characters. */

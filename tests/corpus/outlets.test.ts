@@ -16,12 +16,19 @@ const captures = readFileSync(`${REAL_DIR}/MANIFEST.tsv`, 'utf8').trim().split('
     return { name, ...parsed.value };
   });
 
+/**
+ * Outlets whose real captures no longer need their rules: 维权网's empty "more" anchor is now
+ * dropped by the conforming step for every outlet; its post-header rule stays for the blog
+ * template its fixture reproduces. Their captures must still keep their text.
+ */
+const NOT_NEEDED_BY_REAL_CAPTURES = new Set(['wqw']);
+
 describe('outlet boilerplate rules on their real captures', () => {
   for (const outlet of OUTLETS.filter((o) => o.boilerplate)) {
     it(`${outlet.slug}: removes boilerplate in its captures and keeps their text`, () => {
       const own = captures.filter((c) => outletForUrl(c.url).slug === outlet.slug);
       assert.ok(own.length > 0, 'no real capture of this outlet');
-      assertRulesChangeAndKeepText(own);
+      assertRulesChangeAndKeepText(own, { mustChange: !NOT_NEEDED_BY_REAL_CAPTURES.has(outlet.slug) });
     });
   }
 });
