@@ -52,3 +52,19 @@ export function displayUrl(url: string, maxLength = 80): string {
   }
   return shown.length > maxLength ? `${shown.slice(0, maxLength - 1)}…` : shown;
 }
+
+/**
+ * A link's address as the URL standard (RFC 3986) writes it: characters browsers accept in a
+ * path, query or fragment but the standard does not (` [ ] { } | ^ \ and the like) are
+ * percent-encoded. The address leads to the same place.
+ */
+export function conformingHref(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const encode = (part: string) => part.replace(/[`[\]{}|^\\"<> ]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `${parsed.protocol}//${parsed.host}${encode(parsed.pathname)}${encode(parsed.search)}${encode(parsed.hash)}`;
+}

@@ -10,6 +10,7 @@ import { normalizeForSearch } from '../../src/lib/search-text.ts';
 import { loadReal } from '../support/articles.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { realCorpusDir } from '../support/corpus.ts';
+import { checkBuiltPages, describeMessage } from '../support/html-checker.ts';
 import { feedsIn, parseFeed, readWithFeedparser, xmllintErrors, type ParsedFeed } from '../support/feeds.ts';
 import { articlePageIds, articlesLinkedUnder, assertArchiveCountsAddUp, assertLinksResolve } from '../support/site-checks.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
@@ -32,6 +33,12 @@ const ready = building.then((result) => {
 
 describe('build of the real corpus', () => {
   before(() => ready);
+  it('has no error from the Nu Html Checker on any page', async () => {
+    const report = await checkBuiltPages(build.outDir);
+    assert.ok(report.pages > 500, `${report.pages} pages`);
+    assert.deepEqual(report.errors.map(describeMessage), []);
+  });
+
   it('publishes or names every capture', () => {
     assert.equal(build.status, 0, build.log);
     const captures = readdirSync(REAL_DIR).filter((name) => name.endsWith('.txt')).length;

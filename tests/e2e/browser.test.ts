@@ -34,8 +34,8 @@ describe('reading the site in Chromium (served under /news/)', () => {
     const failed = recordFailedResponses(page, server.origin);
     await page.goto(server.url);
     assert.equal(await page.locator('.article-card').count(), 2);
-    const title = (await page.locator('.article-card h3 a').first().textContent())!.trim();
-    await page.locator('.article-card h3 a').first().click();
+    const title = (await page.locator('.article-card .card-title a').first().textContent())!.trim();
+    await page.locator('.article-card .card-title a').first().click();
     await page.waitForURL(/\/news\/articles\/[0-9a-f]{16}\/$/);
     assert.equal((await page.locator('h1').textContent())!.trim(), title);
     assert.match((await page.locator('.article-body').innerText()), /特朗普/);
@@ -68,7 +68,7 @@ describe('reading the site in Chromium (served under /news/)', () => {
     await page.waitForURL(/\/archive\/2024\/02\/03\/$/);
     assert.match(await page.locator('h1').innerText(), /2024年2月3日/);
     await page.screenshot({ path: join(SHOTS, 'day.png') });
-    await page.locator('.article-card h3 a').first().click();
+    await page.locator('.article-card .card-title a').first().click();
     await page.waitForURL(/\/articles\/[0-9a-f]{16}\/$/);
     const articleTitle = (await page.locator('h1').innerText()).trim();
     await page.locator('.topic-links a', { hasText: '北约' }).click();
@@ -76,7 +76,7 @@ describe('reading the site in Chromium (served under /news/)', () => {
     assert.match(await page.locator('h1').innerText(), /北约/);
     assert.equal(await page.locator('.article-card').count(), 2);
     await page.screenshot({ path: join(SHOTS, 'topic.png') });
-    await page.locator('.article-card h3 a', { hasText: articleTitle }).click();
+    await page.locator('.article-card .card-title a', { hasText: articleTitle }).click();
     await page.locator('.related a').first().click();
     await page.waitForURL(/\/articles\/[0-9a-f]{16}\/$/);
     const relatedTitle = (await page.locator('h1').innerText()).trim();

@@ -8,6 +8,7 @@ import { toArticleEntry, type ArticleResult } from '../../src/lib/article.ts';
 import { launchBrowser, recordPolicyViolations } from '../support/browser.ts';
 import { buildSite, escapeRegExp, listFiles, readText, summaryOf, type BuildResult } from '../support/build.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
+import { checkBuiltPages, describeMessage } from '../support/html-checker.ts';
 import { scanHtml, scanXml } from '../support/output-scan.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { tempDir } from '../support/temp.ts';
@@ -23,10 +24,10 @@ const HOSTILE_DIR = join(PROJECT_ROOT, 'tests/fixtures/hostile');
 const SEED_DIR = join(PROJECT_ROOT, 'content');
 const TRIPWIRE_HOST = 'tripwire.invalid';
 const EXPECTED_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src https: 'self'; media-src https:; font-src 'self'; base-uri 'none'; form-action 'self'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src https: 'self'; media-src https:; font-src 'self'; base-uri 'none'; form-action 'self'; upgrade-insecure-requests";
 /** The search page alone may compile the search engine's WebAssembly and fetch the index. */
 const SEARCH_POLICY =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src https: 'self'; media-src https:; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'";
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src https: 'self'; media-src https:; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; upgrade-insecure-requests";
 
 interface CaseFile {
   /** Path relative to the content folder, as the build log names it. */
@@ -105,6 +106,12 @@ describe('hostile corpus: nothing runs, nothing is lost', () => {
     const published = cases.filter(({ result }) => result.ok).length;
     assert.ok(published > cases.length / 2, `only ${published} of ${cases.length} published: the browser would check little`);
     assert.deepEqual(summaryOf(build.log)?.slice(0, 2), [published + 2, cases.length - published]);
+  });
+
+  it('writes conforming HTML whatever the input: no error from the Nu Html Checker on any page', async () => {
+    const report = await checkBuiltPages(build.outDir);
+    assert.ok(report.pages > 130, `${report.pages} pages`);
+    assert.deepEqual(report.errors.map(describeMessage), []);
   });
 
   it('writes no handler, script URL, frame, plugin, form, foreign script or loading style into any page or feed', () => {
@@ -290,7 +297,7 @@ function checkLayout(): string[] {
   const problems: string[] = [];
   const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''}`;
   const bodyChildren = [...document.body.children].map(describe);
-  if (bodyChildren.join(' ') !== 'header.site-header main.site-main footer.site-footer script') problems.push(`body holds ${bodyChildren.join(' ')}`);
+  if (bodyChildren.join(' ') !== 'a.skip-link header.site-header main.site-main footer.site-footer script') problems.push(`body holds ${bodyChildren.join(' ')}`);
   const script = document.body.lastElementChild as HTMLScriptElement | null;
   if (script?.tagName === 'SCRIPT' && (new URL(script.src, location.href).origin !== location.origin || script.textContent !== '')) problems.push("the page script is not the site's own");
   const footer = document.querySelector('body > footer.site-footer');

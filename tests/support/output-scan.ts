@@ -65,7 +65,7 @@ export function scanDocument($: CheerioAPI, label: string, options: { xml?: bool
       const href = el.attribs.href ?? '';
       // The search page fetches its engine (the newest index shard's) with the page.
       const ownEngine = rel === 'modulepreload' && /^\/(?!\/)(?:[^/?#]+\/)*pagefind\/\d{4}-Q[1-4]\/pagefind\.js$/.test(href);
-      if (!ownEngine && !['canonical', 'stylesheet', 'alternate', 'icon', 'sitemap', 'prev', 'next'].includes(rel)) report(`link rel="${rel}"`);
+      if (!ownEngine && !['canonical', 'stylesheet', 'alternate', 'icon', 'apple-touch-icon', 'sitemap', 'prev', 'next'].includes(rel)) report(`link rel="${rel}"`);
       if (rel === 'stylesheet' && !/^\/(?!\/)/.test(href)) report(`stylesheet from elsewhere: ${href}`);
     }
     for (const [name, value] of Object.entries(el.attribs)) {

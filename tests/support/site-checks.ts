@@ -13,7 +13,8 @@ export function assertLinksResolve(outDir: string, base: string): number {
     const $ = load(readText(join(outDir, page)));
     $('[href], [src]').each((_, el) => {
       const value = $(el).attr('href') ?? $(el).attr('src')!;
-      if (/^(?:https?:)?\/\/|^mailto:/.test(value)) return;
+      // Elsewhere, or a place on the same page (the skip link).
+      if (/^(?:https?:)?\/\/|^mailto:|^#/.test(value)) return;
       assert.ok(value.startsWith(base), `${page}: ${value} is outside ${base}`);
       const target = join(outDir, decodeURIComponent(value.slice(base.length).split(/[?#]/)[0]));
       assert.ok(existsSync(value.endsWith('/') ? join(target, 'index.html') : target), `${page}: ${value}`);
@@ -28,7 +29,7 @@ export function articlesLinkedUnder(outDir: string, folder: string): Set<string>
   const ids = new Set<string>();
   for (const page of listFiles(outDir).filter((file) => file.startsWith(folder) && file.endsWith('.html'))) {
     const $ = load(readText(join(outDir, page)));
-    $('.article-card h3 a').each((_, a) => {
+    $('.article-card .card-title a').each((_, a) => {
       const id = /\/articles\/([0-9a-f]{16})\/$/.exec($(a).attr('href') ?? '')?.[1];
       if (id) ids.add(id);
     });
