@@ -84,6 +84,11 @@ function element(tagName: string, parent: Parent, childNodes: T.ChildNode[], att
   return made;
 }
 
+function append(parent: T.Element, child: T.ChildNode): void {
+  parent.childNodes.push(child);
+  child.parentNode = parent;
+}
+
 function adopt(parent: Parent, childNodes: T.ChildNode[]): void {
   parent.childNodes = childNodes;
   for (const child of childNodes) child.parentNode = parent;
@@ -138,8 +143,7 @@ function listItems(list: Parent, children: T.ChildNode[]): T.ChildNode[] {
     } else if (isBlank(child) || (isElement(child) && child.tagName === 'br')) {
       if (!isElement(child)) items.push(child);
     } else if (last) {
-      last.childNodes.push(child);
-      child.parentNode = last;
+      append(last, child);
     } else {
       last = element('li', list, [child]);
       items.push(last);
@@ -154,12 +158,13 @@ function gatherListItems(parent: Parent, children: T.ChildNode[]): T.ChildNode[]
   let list: T.Element | undefined;
   for (const child of children) {
     if (isElement(child) && child.tagName === 'li') {
-      list ??= (out.push(element('ul', parent, [])), out.at(-1) as T.Element);
-      list.childNodes.push(child);
-      child.parentNode = list;
+      if (!list) {
+        list = element('ul', parent, []);
+        out.push(list);
+      }
+      append(list, child);
     } else if (list && isBlank(child)) {
-      list.childNodes.push(child);
-      child.parentNode = list;
+      append(list, child);
     } else {
       list = undefined;
       out.push(child);
