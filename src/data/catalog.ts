@@ -3,7 +3,7 @@ import { buildArchive, type Archive } from '../lib/archive.ts';
 import { sortNewestFirst } from '../lib/article.ts';
 import { groupByOutlet, type OutletGroup } from '../lib/outlet-groups.ts';
 import { findStoryPairs, groupStories, relatedById, toStories, toStoryCandidate, type Story } from '../lib/stories.ts';
-import { buildTopics, defaultMinSubjectArticles, type Topic, type TopicRef } from '../lib/topics.ts';
+import { buildTopics, defaultMinSubjectArticles, defaultMinTitles, type Topic, type TopicRef } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
 
 /**
@@ -36,7 +36,10 @@ export function getCatalog(): Promise<Catalog> {
 async function buildCatalog(): Promise<Catalog> {
   const articles = sortNewestFirst(await getCollection('articles'));
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const { topics, byArticle } = buildTopics(articles, { minSubjectArticles: SITE.minSubjectArticles ?? defaultMinSubjectArticles(articles.length) });
+  const { topics, byArticle } = buildTopics(articles, {
+    minSubjectArticles: SITE.minSubjectArticles ?? defaultMinSubjectArticles(articles.length),
+    minTitles: defaultMinTitles(articles.length),
+  });
 
   const pairs = findStoryPairs(articles.map(toStoryCandidate));
   return {

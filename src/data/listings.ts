@@ -1,4 +1,5 @@
 import { chunk } from '../lib/paging.ts';
+import { TOPIC_KIND_LABELS } from '../lib/topic-index.ts';
 import { feedPath, outletPath, topicPath } from '../lib/paths.ts';
 import { SITE } from '../site.config.ts';
 import { articleStamp, cacheKey } from './cache-keys.ts';
@@ -18,8 +19,10 @@ export interface Listing {
   name: string;
   /** Newest first. */
   articleIds: string[];
-  /** What kind of list it is, shown above its name: 栏目, 话题 or 来源. */
+  /** What kind of list it is, shown above its name: 栏目, 人物, 地点, 机构, 话题 or 来源. */
   kicker: string;
+  /** Other spellings of the name, shown under it (又作 川普). */
+  variants: string[];
   /** The pages' description. */
   description: string;
   /** The index the listing belongs to, for the breadcrumbs. */
@@ -42,9 +45,9 @@ export interface ListingPageProps {
 async function getListings(kind: ListingKind): Promise<Listing[]> {
   const { topics, outlets } = await getCatalog();
   if (kind === 'topic') {
-    return topics.map(({ slug, name, articleIds, kinds }) => ({
-      slug, name, articleIds,
-      kicker: kinds.includes('section') ? '栏目' : '话题',
+    return topics.map(({ slug, name, articleIds, kinds, variants }) => ({
+      slug, name, articleIds, variants,
+      kicker: TOPIC_KIND_LABELS[kinds[0]],
       description: `关于“${name}”的 ${articleIds.length} 篇文章。`,
       parent: { label: '话题', path: 'topics/' },
       firstPath: topicPath(slug),
@@ -54,7 +57,7 @@ async function getListings(kind: ListingKind): Promise<Listing[]> {
     }));
   }
   return outlets.map(({ slug, name, articleIds }) => ({
-    slug, name, articleIds,
+    slug, name, articleIds, variants: [],
     kicker: '来源',
     description: `${name}的 ${articleIds.length} 篇文章。`,
     parent: { label: '来源', path: 'sources/' },
@@ -73,7 +76,7 @@ export async function listingPagePaths(kind: ListingKind) {
     return pages.map((ids, index) => ({
       params: { slug: listing.slug, page: index === 0 ? undefined : String(index + 1) },
       props: { listing, articles: ids.map((id) => byId.get(id)!), current: index + 1, last: pages.length } satisfies ListingPageProps,
-      cacheKey: cacheKey(listing.slug, listing.name, listing.kicker, listing.articleIds.length, ids.map((id) => articleStamp(byId.get(id)!)), index, pages.length),
+      cacheKey: cacheKey(listing.slug, listing.name, listing.kicker, listing.variants, listing.articleIds.length, ids.map((id) => articleStamp(byId.get(id)!)), index, pages.length),
     }));
   });
 }

@@ -5,7 +5,12 @@
  * a reader looking for 美国 wants one page.
  */
 
-export type TopicKind = 'section' | 'subject';
+import { toSimplified } from './chinese.ts';
+import { barePlaceName, canonicalTopicName } from './topic-aliases.ts';
+import { isDictionaryWord, subjectKind, type SubjectKind } from './subject-kinds.ts';
+import { discoverTitleNames, NameMatcher } from './title-names.ts';
+
+export type TopicKind = 'section' | SubjectKind;
 
 export interface TopicRef {
   slug: string;
@@ -13,19 +18,24 @@ export interface TopicRef {
 }
 
 export interface Topic extends TopicRef {
+  /** 'section' first when it is one, then its kind of subject. */
   kinds: TopicKind[];
+  /** Other spellings of the name seen in the articles (川普 for 特朗普). */
+  variants: string[];
   /** Newest first, as the input was. */
   articleIds: string[];
 }
 
 export interface TopicSource {
   id: string;
-  data: { section?: string; subjects: readonly string[] };
+  data: { title?: string; lang?: string; summary?: string; outlet?: { slug: string }; section?: string; subjects: readonly string[] };
 }
 
 export interface TopicOptions {
   /** A subject becomes a topic only when this many articles are about it. */
   minSubjectArticles: number;
+  /** ...and it is named in this many titles (0: no title needed, for small collections). */
+  minTitles?: number;
 }
 
 /** Subjects need more articles in a large archive, where chance co-occurrence is common. */
@@ -33,41 +43,125 @@ export function defaultMinSubjectArticles(articleCount: number): number {
   return articleCount < 100 ? 2 : 3;
 }
 
+/** Titles that must name a subject: none in a small collection, more in a large one. */
+export function defaultMinTitles(articleCount: number): number {
+  return articleCount < 1000 ? 0 : articleCount < 10_000 ? 3 : 5;
+}
+
 /** A URL-safe, readable slug: letters (any script) and digits kept, lower-cased; everything else becomes single hyphens. */
 export function topicSlug(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
 }
 
+function foldedText(article: TopicSource, text: string | undefined): string {
+  if (!text) return '';
+  return article.data.lang === 'zh-Hant' ? toSimplified(text) : text;
+}
+
+export interface SubjectName {
+  /** The topic the name stands for: itself, or its group's first spelling (川普 → 特朗普, 吉林省 → 吉林). */
+  topic: string;
+  kind: SubjectKind;
+}
+
+function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
+  return count;
+}
+
+/**
+ * The subject names of a collection, by spelling: names that recur in its titles (see
+ * title-names.ts; in a small collection, the names the segmenter tagged in its articles), each
+ * kept when it is a person, place, organisation or other named subject (subject-kinds.ts) and is
+ * seldom only part of a longer name. `texts` are the folded titles (and, in a small collection,
+ * titles and summaries) the counts are made over.
+ */
+export function subjectNames(articles: readonly TopicSource[], texts: readonly string[], minTitles: number): Map<string, SubjectName> {
+  const chinese = articles.flatMap((article, index) => (article.data.lang?.startsWith('zh') ? [{ title: texts[index], outlet: article.data.outlet?.slug ?? '' }] : []));
+  const outlets = new Set(chinese.map((sample) => sample.outlet)).size;
+  const candidates = new Map<string, number>();
+  const discovered = discoverTitleNames(chinese, { minTitles: Math.max(2, minTitles), minOutlets: Math.min(2, outlets), isWord: isDictionaryWord });
+  for (const { name, titles } of discovered) candidates.set(name, titles);
+  // A small collection has too few titles to count on: there the segmenter's names are candidates too.
+  if (minTitles === 0) for (const article of articles) for (const subject of article.data.subjects) if (!candidates.has(subject)) candidates.set(subject, 0);
+
+  const names = new Map<string, SubjectName>();
+  for (const name of candidates.keys()) {
+    const topic = canonicalTopicName(name);
+    const kind = subjectKind(topic);
+    if (kind) names.set(name, { topic, kind });
+  }
+  // Count each name where it is the longest name; a fragment of longer names seldom is (纳瓦利 of 纳瓦利尼).
+  const alone = new Map<string, number>();
+  const matcher = new NameMatcher(names.keys());
+  for (const { title } of chinese) for (const name of matcher.find(title)) alone.set(name, (alone.get(name) ?? 0) + 1);
+  for (const name of [...names.keys()]) {
+    const count = alone.get(name) ?? 0;
+    if (minTitles > 0 || candidates.get(name)! > 0) {
+      if (count < minTitles || count < candidates.get(name)! / 2) names.delete(name);
+    } else if (!isDictionaryWord(name)) {
+      // Few texts say little: only a name the dictionary lacks (a joined guess) is tested.
+      if (count < chinese.reduce((sum, { title }) => sum + occurrences(title, name), 0) / 2) names.delete(name);
+    }
+  }
+  for (const [name, subject] of names) {
+    if (subject.kind !== 'place') continue;
+    const bare = barePlaceName(subject.topic, (other) => names.get(other)?.kind === 'place');
+    if (bare) subject.topic = names.get(bare)!.topic;
+  }
+  return names;
+}
+
 /**
  * Topics of a corpus (articles newest first): every section, and every subject of at least
- * `minSubjectArticles` articles. Topics are sorted by article count, then by slug; each
- * article's topics list sections before subjects, in the article's own order of salience.
+ * `minSubjectArticles` articles. An article is about a subject its title or summary names, or
+ * that the segmenter found in its opening. Topics are sorted by article count, then by slug;
+ * each article's topics list sections before subjects, in the article's own order of salience.
  */
 export function buildTopics(articles: readonly TopicSource[], options: TopicOptions): { topics: Topic[]; byArticle: Map<string, TopicRef[]> } {
+  const minTitles = options.minTitles ?? 0;
+  const titles = articles.map((article) => foldedText(article, article.data.title));
+  const leads = articles.map((article, index) => `${titles[index]}\n${foldedText(article, article.data.summary)}`);
+  const names = subjectNames(articles, minTitles > 0 ? titles : leads, minTitles);
+  const matcher = new NameMatcher(names.keys());
+  const subjectsOf = articles.map((article, index) => {
+    const found = article.data.lang?.startsWith('zh') ? matcher.find(leads[index]) : [];
+    const spellings = [...new Set([...found, ...article.data.subjects.filter((subject) => names.has(subject))])];
+    const byTopic = new Map<string, { topic: string; kind: SubjectKind; spellings: string[] }>();
+    for (const spelling of spellings) {
+      const { topic, kind } = names.get(spelling)!;
+      const entry = byTopic.get(topic) ?? { topic, kind, spellings: [] };
+      entry.spellings.push(spelling);
+      byTopic.set(topic, entry);
+    }
+    return [...byTopic.values()];
+  });
   const subjectCounts = new Map<string, number>();
-  for (const article of articles) {
-    for (const subject of new Set(article.data.subjects)) subjectCounts.set(subject, (subjectCounts.get(subject) ?? 0) + 1);
-  }
+  for (const subjects of subjectsOf) for (const { topic } of subjects) subjectCounts.set(topic, (subjectCounts.get(topic) ?? 0) + 1);
+
   const topics = new Map<string, Topic>();
   const byArticle = new Map<string, TopicRef[]>();
-  const assign = (article: TopicSource, name: string, kind: TopicKind) => {
+  const assign = (article: TopicSource, name: string, kind: TopicKind, spellings: readonly string[] = []) => {
     const slug = topicSlug(name);
     if (!slug) return;
     let topic = topics.get(slug);
-    if (!topic) topics.set(slug, (topic = { slug, name, kinds: [], articleIds: [] }));
+    if (!topic) topics.set(slug, (topic = { slug, name, kinds: [], variants: [], articleIds: [] }));
     if (!topic.kinds.includes(kind)) topic.kinds.push(kind);
+    for (const spelling of spellings) if (spelling !== topic.name && !topic.variants.includes(spelling)) topic.variants.push(spelling);
     const refs = byArticle.get(article.id) ?? [];
     if (refs.some((ref) => ref.slug === slug)) return;
     refs.push({ slug, name: topic.name });
     byArticle.set(article.id, refs);
     topic.articleIds.push(article.id);
   };
-  for (const article of articles) {
+  articles.forEach((article, index) => {
     if (article.data.section) assign(article, article.data.section, 'section');
-    for (const subject of article.data.subjects) {
-      if ((subjectCounts.get(subject) ?? 0) >= options.minSubjectArticles) assign(article, subject, 'subject');
+    for (const { topic, kind, spellings } of subjectsOf[index]) {
+      if ((subjectCounts.get(topic) ?? 0) >= options.minSubjectArticles) assign(article, topic, kind, spellings);
     }
-  }
+  });
   const sorted = [...topics.values()].sort((a, b) => b.articleIds.length - a.articleIds.length || (a.slug < b.slug ? -1 : 1));
+  for (const topic of sorted) topic.kinds.sort((a, b) => (a === 'section' ? -1 : b === 'section' ? 1 : 0));
   return { topics: sorted, byArticle };
 }

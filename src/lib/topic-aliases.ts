@@ -1,0 +1,73 @@
+import { NAME_ALIASES } from './search-aliases.ts';
+
+/**
+ * Names that make one topic, each group's first spelling being the topic's name. Every group of
+ * the search aliases (transliterations: 特朗普/川普, 默克尔/梅克尔) is one, and so are the groups
+ * below: short forms and variants that search keeps apart (安倍 is in more than one name) but
+ * a reader looks for on one page. Grown from the names the public archive spells more than one
+ * way in its titles.
+ */
+export const TOPIC_ONLY_ALIASES: readonly (readonly string[])[] = [
+  ['新冠', '武汉肺炎', '新冠肺炎', '武肺', 'covid-19', 'covid'],
+  ['中共', '中国共产党', '共产党'],
+  ['林郑月娥', '林郑'],
+  ['安倍晋三', '安倍'],
+  ['中美关系', '美中关系'],
+  ['世卫', '世卫组织', '世界卫生组织', 'who'],
+  ['美国国会', '美国会'],
+  ['美国国务院', '美国务院'],
+  ['美国司法部', '美司法部'],
+  ['美国国防部', '美国防部'],
+  ['美国财政部', '美财政部'],
+  ['美国众议院', '美众议院', '美众院'],
+  ['美国参议院', '美参议院', '美参院'],
+  ['美国政府', '美政府'],
+  ['美国海军', '美海军'],
+  ['美国共和党', '美共和党'],
+  ['美国民主党', '美民主党'],
+  ['白俄罗斯', '白罗斯'],
+  ['埃尔多安', '艾尔段'],
+  ['埃斯珀', '埃斯帕'],
+  ['佩洛西', '裴洛西'],
+  ['索马里兰', '索马利兰'],
+  ['卡塔尔', '卡达'],
+  ['也门', '叶门'],
+  ['尼日利亚', '奈及利亚'],
+  ['危地马拉', '瓜地马拉'],
+  ['巴塞罗那', '巴塞隆纳'],
+  ['许智峯', '许智峰'],
+  ['纳瓦利尼', '纳瓦尔尼'],
+  ['普京', '蒲亭'],
+  ['苏贞昌', '苏揆'],
+  ['佐治亚州', '乔治亚州'],
+  ['威斯康星州', '威斯康辛州', '威州'],
+  ['宾夕法尼亚州', '宾州'],
+  ['佛罗里达州', '佛州'],
+  ['得克萨斯州', '德州', '德克萨斯'],
+  ['新疆', '新疆维吾尔', '新疆维吾尔自治区'],
+  ['国安法', '香港国安法', '港区国安法'],
+  ['东京奥运', '东京奥运会'],
+];
+
+const GROUPS = [...NAME_ALIASES, ...TOPIC_ONLY_ALIASES];
+const CANONICAL = new Map<string, string>();
+for (const group of GROUPS) for (const spelling of group) if (!CANONICAL.has(spelling)) CANONICAL.set(spelling, group[0]);
+
+/** The topic name a spelling stands for (川普 → 特朗普), or the spelling itself. */
+export function canonicalTopicName(name: string): string {
+  return CANONICAL.get(name.toLowerCase()) ?? name;
+}
+
+/** Administrative endings a place name is also written without: 吉林省 is 吉林, 东京都 is 东京. */
+const PLACE_ENDINGS = ['省', '市', '都', '县'];
+
+/** The bare place name a name with an administrative ending stands for, when that bare name is itself a place topic. */
+export function barePlaceName(name: string, isPlace: (name: string) => boolean): string | undefined {
+  for (const ending of PLACE_ENDINGS) {
+    if (name.endsWith(ending) && name.length >= ending.length + 2) {
+      const bare = name.slice(0, -ending.length);
+      if (isPlace(bare)) return bare;
+    }
+  }
+  return undefined;
+}
