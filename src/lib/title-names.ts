@@ -29,6 +29,11 @@ export interface TitleName {
   /** Titles it occurs in. */
   titles: number;
   outlets: number;
+  /** Times it occurs (a title may name it twice). */
+  occurrences?: number;
+  /** Its neighbours on each side, by character, with counts (Han neighbours only). */
+  left?: ReadonlyMap<string, number>;
+  right?: ReadonlyMap<string, number>;
 }
 
 const MAX_HAN_LENGTH = 10;
@@ -52,6 +57,10 @@ function entropy(counts: Map<string, number>, total: number): number {
   let h = 0;
   for (const count of counts.values()) h -= (count / total) * Math.log(count / total);
   return h;
+}
+
+function hanOnly(counts: Map<string, number>): Map<string, number> {
+  return new Map([...counts].filter(([char]) => char.length === 1));
 }
 
 function maxShare(counts: Map<string, number>, total: number): number {
@@ -152,7 +161,7 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
       for (const [char, count] of tally.right) if (count >= counted && char.length === 1 && isWord(last + char)) joined += count;
       if (joined > MAX_JOINED_NEIGHBOUR_SHARE * total) continue;
     }
-    names.push({ name, titles: tally.titles, outlets: tally.outlets.size });
+    names.push({ name, titles: tally.titles, outlets: tally.outlets.size, occurrences: total, left: hanOnly(tally.left), right: hanOnly(tally.right) });
   }
   for (const tally of latinTallies.values()) {
     if (tally.titles.size < options.minTitles || tally.outlets.size < options.minOutlets) continue;

@@ -7,8 +7,8 @@
 
 import { toSimplified } from './chinese.ts';
 import { barePlaceName, canonicalTopicName } from './topic-aliases.ts';
-import { isDictionaryWord, subjectKind, type SubjectKind } from './subject-kinds.ts';
-import { discoverTitleNames, NameMatcher } from './title-names.ts';
+import { isDictionaryName, isDictionaryWord, isTransliteration, isTransliterationChar, subjectKind, type SubjectKind } from './subject-kinds.ts';
+import { discoverTitleNames, NameMatcher, type TitleName } from './title-names.ts';
 
 export type TopicKind = 'section' | SubjectKind;
 
@@ -64,6 +64,17 @@ export interface SubjectName {
   kind: SubjectKind;
 }
 
+/** The larger share, of the two sides, of a title name's occurrences with a transliteration character on that side. */
+function transliteratedNeighbourShare({ left, right, occurrences, titles }: TitleName): number {
+  const total = occurrences ?? titles;
+  const share = (side: ReadonlyMap<string, number> | undefined) => {
+    let bound = 0;
+    for (const [char, count] of side ?? []) if (isTransliterationChar(char)) bound += count;
+    return bound / total;
+  };
+  return Math.max(share(left), share(right));
+}
+
 function occurrences(text: string, word: string): number {
   let count = 0;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
@@ -82,7 +93,13 @@ export function subjectNames(articles: readonly TopicSource[], texts: readonly s
   const outlets = new Set(chinese.map((sample) => sample.outlet)).size;
   const candidates = new Map<string, number>();
   const discovered = discoverTitleNames(chinese, { minTitles: Math.max(2, minTitles), minOutlets: Math.min(2, outlets), isWord: isDictionaryWord });
-  for (const { name, titles } of discovered) candidates.set(name, titles);
+  for (const found of discovered) {
+    // A transliteration mostly next to more transliteration is a piece of a longer foreign name (尼西亚, 克罗).
+    if (isTransliteration(found.name) && transliteratedNeighbourShare(found) > 0.5) continue;
+    // Two characters say little: a two-character name needs twice the titles, unless the dictionary knows it as a name.
+    if (found.name.length === 2 && /\p{Script=Han}/u.test(found.name) && found.titles < 2 * minTitles && !isDictionaryName(found.name)) continue;
+    candidates.set(found.name, found.titles);
+  }
   // A small collection has too few titles to count on: there the segmenter's names are candidates too.
   if (minTitles === 0) for (const article of articles) for (const subject of article.data.subjects) if (!candidates.has(subject)) candidates.set(subject, 0);
 
