@@ -44,7 +44,7 @@ const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭�
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '夏侯', '皇甫', '尉迟', '公孙', '令狐', '长孙', '慕容', '司徒', '端木', '宇文']);
 
 /** Characters that never stand in a Chinese given name: function words, numbers, units, titles. */
-const NOT_IN_GIVEN_NAMES = new Set([...'的了在对被将与和及或是为可要不没新增减升降涨跌年月日时个人们国省市县区等多称说后前上下这那其从向于把让给也都就而并又再还已曾最更很太所以之者第各每某该本此另总统长部委会院局党军警案事件疫情股价涨跌元美中台港澳日韩英法德俄印欧亚非']);
+const NOT_IN_GIVEN_NAMES = new Set([...'的了在对被将与和及或是为可要不没新增减升降涨跌年日时个人们国省市县区等多称说后前上下这那其从向于把让给也都就而并又再还已曾最更很太所以之者第各每某该本此另总统长部委会院局党军警案事件疫情股价涨跌元美中台港澳日韩英法德俄印欧亚非']);
 
 /** Characters that transliterate foreign names (拜登, 蓬佩奥, 纳瓦利尼, 泽连斯基). */
 const TRANSLITERATION = new Set([...
@@ -119,7 +119,9 @@ export function subjectKind(name: string): SubjectKind | undefined {
   // A surname that opens a longer word is not a surname there (欧盟+新, 白宫+新).
   if (isChinesePersonName(name) && name.length <= 4 && tokens[0].word.length <= surnameLength(name)) return 'person';
   // Names hold no function words and no verbs (因+特朗普, 北京+打压+香港, 关注+组).
-  if (tokens.some((token) => FUNCTION_TAGS.has(token.tag) || /^(v|vn|vd|vi)$/.test(token.tag))) return undefined;
+  // (A verb may stand inside an institution's name that ends in a word of its own: 香港+终审+法院.)
+  const institution = ORGANISATION_ENDINGS.includes(tokens[tokens.length - 1].word);
+  if (tokens.some((token, i) => FUNCTION_TAGS.has(token.tag) || (/^(v|vn|vd|vi)$/.test(token.tag) && (i === 0 || !institution)))) return undefined;
   // Two known words side by side are two subjects (特朗普 + 拜登), not one name.
   if (isTransliteration(name) && tokens.filter((token) => token.word.length >= 2).length < 2) return 'person';
   // A known name followed by an institution or place ending: 中国商务部, 蚂蚁集团. The name is a

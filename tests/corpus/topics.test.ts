@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sortNewestFirst } from '../../src/lib/article.ts';
-import { defaultMinSubjectArticles } from '../../src/lib/topics.ts';
+import { canonicalTopicName } from '../../src/lib/topic-aliases.ts';
+import { buildTopics, defaultMinSubjectArticles, defaultMinTitles } from '../../src/lib/topics.ts';
 import { loadReal } from '../support/articles.ts';
+import { precision, readMustHave, readSampleLabels, recall } from '../support/topic-labels.ts';
 import { assertSubjectsClean, assertTopicsConsistent } from '../support/topics.ts';
 
 const real = sortNewestFirst(loadReal());
@@ -20,5 +22,24 @@ describe('subjects and topics of the real captures', () => {
     assert.equal(min, 3);
     const names = assertTopicsConsistent(real, min);
     for (const name of ['中国', '美国', '特朗普', '台湾', '香港', '习近平']) assert.ok(names.includes(name), `${name} missing`);
+  });
+
+  describe('against hand labels (tests/data/topic-labels/real-*)', () => {
+    const { topics } = buildTopics(real, { minSubjectArticles: defaultMinSubjectArticles(real.length), minTitles: defaultMinTitles(real.length) });
+    const subjects = topics.filter((topic) => topic.kinds[0] !== 'section').map((topic) => topic.name);
+    it('every subject topic is labelled, and at least 95% of them are real subjects', () => {
+      const measured = precision(subjects, readSampleLabels('real'));
+      assert.deepEqual(measured.unlabelled, [], 'label these topics in tests/data/topic-labels/real-sample.tsv');
+      assert.ok(measured.share >= 0.95, `precision ${(measured.share * 100).toFixed(1)}%; not subjects: ${measured.no}`);
+    });
+    it('at least 90% of the names its titles use most are topics', () => {
+      const measured = recall(readMustHave('real'), new Set(topics.map((topic) => topic.name)), canonicalTopicName);
+      assert.ok(measured.share >= 0.9, `recall ${(measured.share * 100).toFixed(1)}%; missing: ${measured.missing}`);
+    });
+    it('gives a name spelled two ways one topic, with its other spelling', () => {
+      const abe = topics.find((topic) => topic.name === '安倍晋三');
+      assert.ok(abe?.variants.includes('安倍'), JSON.stringify(abe));
+      assert.ok(!topics.some((topic) => topic.name === '安倍'));
+    });
   });
 });
