@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { cleanArticleHtml } from './clean.ts';
 import { articleIdFromUrl, canonicalizeUrl } from './identity.ts';
-import { boilerplateForUrl, outletForUrl, stripOutletSuffix } from './outlets.ts';
+import { boilerplateForUrl, outletForArticle, stripOutletSuffix } from './outlets.ts';
 import { hasVisibleText, parseCaptureBytes, type ParseOptions } from './parse.ts';
 import { sanitizePlainText } from './sanitize.ts';
 import { sectionOf } from './sections.ts';
@@ -73,7 +73,7 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
     title,
     url: canonical,
     capturedAt,
-    outlet: outletForUrl(canonical),
+    outlet: outletForArticle(canonical, [...cleaned.html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)].map((link) => link[1].replaceAll('&amp;', '&'))),
     lang,
     readingMinutes: readingMinutes(cleaned.text),
     summary: summarize(cleaned.lead || cleaned.text),

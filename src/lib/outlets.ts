@@ -303,6 +303,58 @@ export function outletForUrl(url: string): Outlet {
   return { slug: host.replace(/[^a-z0-9.-]/g, '-'), name: host };
 }
 
+const FEED_PROXY_HOSTS = new Set(['feedproxy.google.com', 'feeds.feedburner.com']);
+
+function hostOf(href: string): string | undefined {
+  try {
+    const url = new URL(href);
+    return /^https?:$/.test(url.protocol) ? url.hostname.toLowerCase().replace(/^www\./, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The outlet of an item that FeedBurner's proxy links to (feedproxy.google.com/~r/<feed>/~3/<id>/<slug>)
+ * rather than to the outlet: the page its own links point to (a link ending in the same slug),
+ * else the feed's name, which is the outlet's own for a feed of its own (Techcrunch). A hosted
+ * blog's feed is named by its host and a code (blogspot/RLXA): its outlet is the site of the
+ * dated posts the item links to (a Blogger blog links its own), else the site it links to most.
+ */
+function outletBehindFeedProxy(url: URL, linkHrefs: readonly string[]): Outlet | undefined {
+  const match = /^\/~r\/(.+?)\/~3\/[^/]+\/?(.*)$/.exec(url.pathname);
+  if (!match) return undefined;
+  const feed = match[1];
+  const slug = match[2].replace(/\/$/, '');
+  const links = linkHrefs.flatMap((href) => {
+    const host = hostOf(href);
+    return host && !FEED_PROXY_HOSTS.has(host) ? [{ href, host }] : [];
+  });
+  const own = slug && links.find(({ href }) => new URL(href).pathname.replace(/\/$/, '').endsWith(`/${slug}`));
+  if (own) return outletForUrl(own.href);
+  if (!feed.includes('/')) {
+    // A feed of its own is named for its outlet, the same for every item: GiantRobotsSmashingIntoOtherGiantRobots.
+    const name = feed.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').trim();
+    return { slug: feed.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), name };
+  }
+  const mostLinked = (hosts: string[]) => {
+    const counts = new Map<string, number>();
+    for (const host of hosts) counts.set(host, (counts.get(host) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  };
+  const posts = mostLinked(links.filter(({ href }) => /^\/\d{4}\/\d{2}\//.test(new URL(href).pathname)).map(({ host }) => host));
+  if (posts) return outletForUrl(`https://${posts}/`);
+  const linked = mostLinked(links.map(({ host }) => host));
+  return linked ? outletForUrl(`https://${linked}/`) : undefined;
+}
+
+/** The outlet of an article: that of its original URL, or for a feed-proxy link, the one the item itself shows. */
+export function outletForArticle(url: string, linkHrefs: readonly string[]): Outlet {
+  const parsed = new URL(url);
+  if (FEED_PROXY_HOSTS.has(parsed.hostname.toLowerCase())) return outletBehindFeedProxy(parsed, linkHrefs) ?? outletForUrl(url);
+  return outletForUrl(url);
+}
+
 /** Cleaning rules of the outlet an original URL belongs to, if it has any. */
 export function boilerplateForUrl(url: string): BoilerplateRules | undefined {
   return findDefinition(new URL(url))?.boilerplate;

@@ -1,4 +1,5 @@
 import { tag } from 'jieba-wasm';
+import { englishNameKind } from './english-subjects.ts';
 
 /**
  * What kind of subject a name is, or that it is none: a person, a place, an organisation, or
@@ -99,7 +100,7 @@ export function subjectKind(name: string): SubjectKind | undefined {
   const known = KNOWN_KINDS.get(name);
   if (known) return known;
   if (NOT_SUBJECTS.has(name)) return undefined;
-  if (!/\p{Script=Han}/u.test(name)) return /^[A-Za-z0-9]/.test(name) ? 'other' : undefined;
+  if (!/\p{Script=Han}/u.test(name)) return /^[A-Za-z0-9]/.test(name) ? englishNameKind(name) : undefined;
   const tokens = dictionaryTags(name);
   if (tokens.length === 1) {
     switch (tokens[0].tag) {

@@ -1,5 +1,6 @@
 import { tag } from 'jieba-wasm';
 import { toSimplified } from './chinese.ts';
+import { extractEnglishSubjects } from './english-subjects.ts';
 
 /**
  * Subjects: the people, places and organisations an article is about. Chinese has no spaces,
@@ -77,6 +78,7 @@ function occurrences(text: string, word: string): number {
  * Whether a candidate becomes a topic is decided across the corpus (see topics.ts).
  */
 export function extractSubjects(title: string, text: string, lang: string): string[] {
+  if (lang === 'en') return extractEnglishSubjects(title, text);
   if (!lang.startsWith('zh')) return [];
   const simplifiedTitle = lang === 'zh-Hant' ? toSimplified(title) : title;
   const simplifiedText = lang === 'zh-Hant' ? toSimplified(text) : text;

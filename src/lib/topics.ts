@@ -102,8 +102,15 @@ export function subjectNames(articles: readonly TopicSource[], texts: readonly s
   }
   // A small collection has too few titles to count on: there the segmenter's names are candidates too.
   if (minTitles === 0) for (const article of articles) for (const subject of article.data.subjects) if (!candidates.has(subject)) candidates.set(subject, 0);
+  // English articles name their subjects in Latin letters, found by an English tagger (english-subjects.ts).
+  const english = new Set(articles.flatMap((article) => (article.data.lang === 'en' ? article.data.subjects : [])));
 
   const names = new Map<string, SubjectName>();
+  for (const name of english) {
+    const topic = canonicalTopicName(name);
+    const kind = subjectKind(topic);
+    if (kind) names.set(name, { topic, kind });
+  }
   for (const name of candidates.keys()) {
     const topic = canonicalTopicName(name);
     const kind = subjectKind(topic);
@@ -114,6 +121,7 @@ export function subjectNames(articles: readonly TopicSource[], texts: readonly s
   const matcher = new NameMatcher(names.keys());
   for (const { title } of chinese) for (const name of matcher.find(title)) alone.set(name, (alone.get(name) ?? 0) + 1);
   for (const name of [...names.keys()]) {
+    if (!candidates.has(name)) continue;
     const count = alone.get(name) ?? 0;
     if (minTitles > 0 || candidates.get(name)! > 0) {
       if (count < minTitles || count < candidates.get(name)! / 2) names.delete(name);

@@ -6,6 +6,7 @@ import { boilerplateForUrl, outletForUrl, OUTLETS, stripOutletSuffix } from '../
 import { parseCaptureBytes } from '../../src/lib/parse.ts';
 import { FIXED_NOW } from '../support/clock.ts';
 import { realCorpusDir } from '../support/corpus.ts';
+import { loadReal } from '../support/articles.ts';
 import { assertRulesChangeAndKeepText } from '../support/outlet-fixtures.ts';
 
 const REAL_DIR = realCorpusDir();
@@ -109,5 +110,22 @@ describe('stripOutletSuffix on real captures', () => {
     for (const capture of captures.filter((c) => outletForUrl(c.url).slug === 'rfi')) {
       assert.doesNotMatch(stripOutletSuffix(capture.title, capture.url), /法国国际广播电台 - RFI$/, capture.name);
     }
+  });
+});
+
+describe('items behind FeedBurner on real captures', () => {
+  const proxied = loadReal().filter((article) => /^https?:\/\/(?:feedproxy\.google\.com|feeds\.feedburner\.com)\/~r\//.test(article.data.url));
+  it('are filed under the outlet the item shows, never under the proxy', () => {
+    assert.ok(proxied.length >= 10, `only ${proxied.length} proxied captures in the corpus`);
+    for (const article of proxied) assert.doesNotMatch(article.data.outlet.slug, /feedproxy|feedburner/, article.file);
+  });
+  it('gives every item of a feed of its own the same outlet', () => {
+    const byFeed = new Map<string, Set<string>>();
+    for (const article of proxied) {
+      const feed = /\/~r\/([^/]+)\/~3\//.exec(article.data.url)?.[1];
+      if (feed) byFeed.set(feed, (byFeed.get(feed) ?? new Set()).add(article.data.outlet.slug));
+    }
+    assert.ok(byFeed.size >= 3);
+    for (const [feed, outlets] of byFeed) assert.equal(outlets.size, 1, `${feed}: ${[...outlets]}`);
   });
 });

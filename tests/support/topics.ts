@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { buildTopics } from '../../src/lib/topics.ts';
 import type { LoadedArticle } from './articles.ts';
 
-/** No subject is a function word, a single character, a number or boilerplate; every one holds Han characters. */
+/** No subject is a function word, a single character, a number or boilerplate; every one holds Han characters, or (in English) starts with a capital. */
 export function assertSubjectsClean(articles: LoadedArticle[]): void {
   const forbidden = /^(?:.|的|了|是|在|和|与|我们|他们|你们|这个|那个|表示|可能|已经|没有|记者|获取更多RSS|feedx|分享|广告)$/u;
   for (const article of articles) {
     for (const subject of article.data.subjects) {
       assert.doesNotMatch(subject, forbidden, `${article.file}: ${subject}`);
-      assert.match(subject, /\p{Script=Han}/u, `${article.file}: ${subject}`);
+      assert.match(subject, article.data.lang === 'en' ? /^\p{Lu}/u : /\p{Script=Han}/u, `${article.file}: ${subject}`);
       assert.doesNotMatch(subject, /^\d/, `${article.file}: ${subject}`);
     }
   }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cleanArticleHtml } from '../../src/lib/clean.ts';
-import { boilerplateForUrl, outletForUrl, OUTLETS, stripOutletSuffix } from '../../src/lib/outlets.ts';
+import { boilerplateForUrl, outletForArticle, outletForUrl, OUTLETS, stripOutletSuffix } from '../../src/lib/outlets.ts';
 import { GOLDEN_DIR } from '../support/golden.ts';
 import { assertRulesChangeAndKeepText, goldenCaptures, unexercisedRules } from '../support/outlet-fixtures.ts';
 
@@ -96,4 +96,21 @@ describe('stripOutletSuffix drops the outlet name appended to titles', () => {
       assert.doesNotMatch(stripOutletSuffix(capture.title, capture.url), /法国国际广播电台 - RFI$/, capture.name);
     }
   });
+});
+
+describe('outletForArticle: the outlet behind a FeedBurner proxy link', () => {
+  const cases: { url: string; links: string[]; outlet: { slug: string; name: string } }[] = [
+    // A feed of its own is its outlet, named from its CamelCase name, the same whatever the item links to.
+    { url: 'http://feedproxy.google.com/~r/QuietHarbourNotes/~3/AbC123/tide-tables-explained', links: ['https://example.org/2019/04/other-post'], outlet: { slug: 'quietharbournotes', name: 'Quiet Harbour Notes' } },
+    { url: 'http://feeds.feedburner.com/~r/lantern-radio/~3/9911/episode-12', links: [], outlet: { slug: 'lantern-radio', name: 'lantern radio' } },
+    // The item's own page among its links names the site.
+    { url: 'http://feedproxy.google.com/~r/lantern-radio/~3/XyZ/episode-12', links: ['https://lanternradio.example/episode-12', 'https://en.wikipedia.org/wiki/Radio'], outlet: { slug: 'lanternradio.example', name: 'lanternradio.example' } },
+    // A hosted blog's feed (host/code) is the site of the dated posts the item links to.
+    { url: 'http://feedproxy.google.com/~r/blogspot/Qx7/~3/Zz9/new-release.html', links: ['https://tools.example.com/docs', 'https://harbourtech.blogspot.com/2017/03/older.html', 'https://harbourtech.blogspot.com/2016/11/oldest.html'], outlet: { slug: 'harbourtech.blogspot.com', name: 'harbourtech.blogspot.com' } },
+    // ...else the site it links to most.
+    { url: 'http://feedproxy.google.com/~r/blogspot/Qx7/~3/Zz9/new-release.html', links: ['https://tools.example.com/a', 'https://tools.example.com/b', 'https://other.example.net/'], outlet: { slug: 'tools.example.com', name: 'tools.example.com' } },
+    // Not a proxy link: the URL's own outlet.
+    { url: 'https://www.rfi.fr/cn/x', links: ['https://example.org/'], outlet: outletForUrl('https://www.rfi.fr/cn/x') },
+  ];
+  for (const { url, links, outlet } of cases) it(`${url.slice(7, 70)} → ${outlet.slug}`, () => assert.deepEqual(outletForArticle(url, links), outlet));
 });

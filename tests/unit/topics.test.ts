@@ -59,8 +59,11 @@ describe('extractSubjects', () => {
     );
     assert.ok(subjects.includes('自民党') && subjects.includes('安倍'), String(subjects));
   });
-  it('gives none for text that is not Chinese', () => {
-    assert.deepEqual(extractSubjects('Trump and NATO', 'Donald Trump spoke to NATO in Brussels.', 'en'), []);
+  it('names the people, places and organisations of English text, in full where the text gives a full name', () => {
+    assert.deepEqual(extractSubjects('Trump and NATO', 'Donald Trump spoke to NATO in Brussels. Trump said the alliance had to pay more.', 'en'), ['Donald Trump', 'NATO']);
+  });
+  it('gives none for text in other languages', () => {
+    assert.deepEqual(extractSubjects('Trump und die NATO', 'Donald Trump sprach in Brüssel mit der NATO. Trump sagte, das Bündnis müsse mehr zahlen.', 'de'), []);
   });
   it('never returns function words, single characters, numbers or boilerplate, in any fixture', () => assertSubjectsClean(fixtures));
 });

@@ -1,0 +1,61 @@
+import nlp from 'compromise';
+
+/**
+ * Subjects of an English article: the people, places and organisations compromise (a rule-based
+ * English tagger) finds in its title and opening. A name counts when the title names it or the
+ * text mentions it at least twice (a person's surname alone counts as a mention: "Biden said").
+ */
+
+/** Characters of the text read: names of the subject come early. */
+const READ_CHARS = 3000;
+const MAX_SUBJECTS = 12;
+
+/** Titles and honorifics that compromise keeps in front of a name. */
+const HONORIFIC = /^(?:(?:President|Vice President|Prime Minister|Chancellor|Senator|Sen\.?|Rep\.?|Governor|Gov\.?|Secretary|Minister|General|Gen\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|King|Queen|Prince|Princess|Pope|Judge|Justice|Chairman|Chief|Director|Manager|Professor|Prof\.?|Leader|Premier|Mayor)\s+)+/;
+
+/** A name without titles in front, punctuation around or lower-case words after ("Nora Blake here", "Ohio town"); a dash ends it. */
+function cleanName(text: string): string {
+  const name = text.split(/\s[-–—|:]\s/)[0].replace(HONORIFIC, '').replace(/[’']s\b/g, '').replace(/\s+/g, ' ').trim();
+  const words = name.split(' ').map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|\.$/gu, ''));
+  while (words.length > 1 && !/^\p{Lu}/u.test(words[words.length - 1])) words.pop();
+  return words.join(' ');
+}
+
+/** A name holding a determiner, pronoun, preposition or conjunction ("The" at a sentence start, "PhD His"), or a demonym ("American"). */
+function isFunctionWord(name: string): boolean {
+  return nlp(name).has('(#Determiner|#Pronoun|#Preposition|#Conjunction|#Demonym)');
+}
+
+function count(text: string, word: string): number {
+  let found = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) found++;
+  return found;
+}
+
+export function extractEnglishSubjects(title: string, text: string): string[] {
+  const opening = `${title}.\n${text.slice(0, READ_CHARS)}`;
+  const doc = nlp(opening);
+  // A first or family name alone names no one in particular.
+  const people = (doc.people().out('array') as string[]).map(cleanName).filter((name) => name.includes(' '));
+  const others = [...doc.places().out('array'), ...doc.organizations().out('array')].map(cleanName);
+  const names = [...new Set([...people, ...others])].filter((name) => name.length >= 2 && name.length <= 40 && /^\p{Lu}/u.test(name) && !isFunctionWord(name));
+  // "Biden" and "Joe" are "Joe Biden" where the article names him in full.
+  const full = names.filter((name) => !names.some((other) => other !== name && (other.endsWith(` ${name}`) || other.startsWith(`${name} `))));
+  const whole = `${title}\n${text}`;
+  const scored = full.flatMap((name) => {
+    const surname = people.includes(name) && name.includes(' ') ? name.split(' ').pop()! : name;
+    const mentions = count(whole, surname);
+    const inTitle = title.includes(surname);
+    return inTitle || mentions >= 2 ? [{ name, score: (inTitle ? 100 : 0) + mentions }] : [];
+  });
+  return scored.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : 1)).slice(0, MAX_SUBJECTS).map(({ name }) => name);
+}
+
+/** The kind of an English name, as compromise reads it alone: a person, a place, an organisation or another subject. */
+export function englishNameKind(name: string): 'person' | 'place' | 'organisation' | 'other' {
+  const doc = nlp(name);
+  if (doc.people().found) return 'person';
+  if (doc.places().found) return 'place';
+  if (doc.organizations().found) return 'organisation';
+  return 'other';
+}
