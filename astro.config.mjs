@@ -5,7 +5,20 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemap } from './src/integrations/sitemap.mjs';
 import { formatLoadSummary } from './src/lib/capture-files.ts';
 import { LOAD_REPORT_KEY } from './src/loader/article-loader.ts';
+import { redirectedTopicPaths } from './src/data/published-topics.ts';
 import { BUILD, SITE } from './src/site.config.ts';
+
+/** @type {Set<string> | undefined} */
+let redirects;
+/** The 404 page and topic URLs kept only to send readers on are not pages for crawlers. Read once the pages are written. */
+function excludedFromSitemap(/** @type {string} */ pathname) {
+  redirects ??= redirectedTopicPaths();
+  let decoded = pathname;
+  try {
+    decoded = decodeURI(pathname);
+  } catch {}
+  return /^404\/?$/.test(pathname) || redirects.has(decoded.endsWith('/') ? decoded : `${decoded}/`);
+}
 
 /** Repeats the loader's summary as the build's last line, where an operator looks. */
 /** @type {import('astro').AstroIntegration} */
@@ -30,7 +43,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   cacheDir: BUILD.cacheDir,
   // The 404 page is not a page to index.
-  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ exclude: (pathname) => /^404\/?$/.test(pathname) }), ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars })] : [])],
+  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ exclude: excludedFromSitemap }), ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars })] : [])],
   // Scripts stay files too: the page policy (script-src 'self') refuses inline <script>; Astro inlines those under this size.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

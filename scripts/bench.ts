@@ -114,7 +114,7 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       for (const line of lines) {
         const next = markers[marks.length];
         if (next && next[1].test(line)) marks.push([next[0], performance.now()]);
-        if (/articles: \d+ published|parsed \d+\/\d+|\[build\] \d+ page|search: |^query: /.test(line)) console.log(`    ${line.trim()}`);
+        if (/articles: \d+ published|parsed \d+\/\d+|\[build\] \d+ page|\[topics\]|search: |^query: /.test(line)) console.log(`    ${line.trim()}`);
       }
     };
     child.stdout.on('data', onData);

@@ -3,8 +3,10 @@ import { buildArchive, type Archive } from '../lib/archive.ts';
 import { sortNewestFirst } from '../lib/article.ts';
 import { groupByOutlet, type OutletGroup } from '../lib/outlet-groups.ts';
 import { findStoryPairs, groupStories, relatedById, toStories, toStoryCandidate, type Story } from '../lib/stories.ts';
+import { topicRedirects, type TopicRedirect } from '../lib/topic-redirects.ts';
 import { buildTopics, defaultMinSubjectArticles, defaultMinTitles, type Topic, type TopicRef } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
+import { readPublishedTopics, writePublishedTopics } from './published-topics.ts';
 
 /**
  * Everything the index pages share, computed once per build from the collection: every page
@@ -20,6 +22,8 @@ export interface Catalog {
   archive: Archive;
   topics: Topic[];
   topicsByArticle: Map<string, TopicRef[]>;
+  /** Topic URLs that no topic has now but that must keep working. */
+  topicRedirects: TopicRedirect[];
   outlets: OutletGroup[];
   related: Map<string, { id: string; similarity: number }[]>;
   /** Stories told by two or more articles, newest first. */
@@ -36,10 +40,17 @@ export function getCatalog(): Promise<Catalog> {
 async function buildCatalog(): Promise<Catalog> {
   const articles = sortNewestFirst(await getCollection('articles'));
   const byId = new Map(articles.map((article) => [article.id, article]));
+  const topicsStarted = performance.now();
   const { topics, byArticle } = buildTopics(articles, {
     minSubjectArticles: SITE.minSubjectArticles ?? defaultMinSubjectArticles(articles.length),
     minTitles: defaultMinTitles(articles.length),
   });
+  const subjectCount = topics.filter((topic) => topic.kinds[0] !== 'section').length;
+  console.log(`[topics] ${topics.length} topics (${subjectCount} subjects) from ${articles.length} articles in ${((performance.now() - topicsStarted) / 1000).toFixed(1)} s`);
+
+  const published = readPublishedTopics();
+  const redirects = topicRedirects(topics, published);
+  writePublishedTopics(published, topics, redirects.map((redirect) => redirect.slug));
 
   const pairs = findStoryPairs(articles.map(toStoryCandidate));
   return {
@@ -48,6 +59,7 @@ async function buildCatalog(): Promise<Catalog> {
     archive: buildArchive(articles, SITE.timeZone),
     topics,
     topicsByArticle: byArticle,
+    topicRedirects: redirects,
     outlets: groupByOutlet(articles),
     related: relatedById(pairs),
     stories: toStories(groupStories(pairs), articles),

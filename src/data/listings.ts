@@ -103,3 +103,25 @@ export async function listingFeed(site: URL, listing: Listing): Promise<Response
     fullContent: true,
   });
 }
+
+/** getStaticPaths entries of topic URLs that no topic has now (see topic-redirects.ts): a page that sends the reader on. */
+export async function topicRedirectPaths() {
+  const { topicRedirects } = await getCatalog();
+  return topicRedirects.map((redirect) => ({
+    params: { slug: redirect.slug, page: undefined },
+    props: { redirect },
+    cacheKey: cacheKey('redirect', redirect.slug, redirect.name, redirect.to?.slug ?? '', redirect.to?.name ?? ''),
+  }));
+}
+
+/** A feed subscribed to under another spelling of a topic's name keeps coming: it is the topic's feed. */
+export async function topicRedirectFeedPaths() {
+  const { topicRedirects } = await getCatalog();
+  const listings = new Map((await getListings('topic')).map((listing) => [listing.slug, listing]));
+  const feeds = await listingFeedPaths('topic');
+  const keys = new Map(feeds.map((feed) => [feed.params.slug, feed.cacheKey]));
+  return topicRedirects.flatMap((redirect) => {
+    const listing = redirect.to && listings.get(redirect.to.slug);
+    return listing ? [{ params: { slug: redirect.slug }, props: { listing }, cacheKey: cacheKey('redirect', keys.get(listing.slug)) }] : [];
+  });
+}

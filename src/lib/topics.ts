@@ -106,12 +106,7 @@ export function subjectNames(articles: readonly TopicSource[], texts: readonly s
   const english = new Set(articles.flatMap((article) => (article.data.lang === 'en' ? article.data.subjects : [])));
 
   const names = new Map<string, SubjectName>();
-  for (const name of english) {
-    const topic = canonicalTopicName(name);
-    const kind = subjectKind(topic);
-    if (kind) names.set(name, { topic, kind });
-  }
-  for (const name of candidates.keys()) {
+  for (const name of new Set([...english, ...candidates.keys()])) {
     const topic = canonicalTopicName(name);
     const kind = subjectKind(topic);
     if (kind) names.set(name, { topic, kind });

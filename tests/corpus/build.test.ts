@@ -55,6 +55,13 @@ describe('build of the real corpus', () => {
       for (const id of onOutletPages) assert.match(readText(join(out, 'articles', id, 'index.html')), new RegExp(`href="/sources/${slug.replace(/\./g, '\\.')}/"`));
     }
   });
+  it('answers at another spelling of a topic: a page that sends readers to the topic, and the topic\'s feed', () => {
+    const page = readText(join(out, 'topics', '安倍', 'index.html'));
+    assert.match(page, /<meta http-equiv="refresh" content="0; url=\/topics\/%E5%AE%89%E5%80%8D%E6%99%8B%E4%B8%89\/">/);
+    assert.match(page, /<link rel="canonical" href="https:\/\/example\.org\/topics\/%E5%AE%89%E5%80%8D%E6%99%8B%E4%B8%89\/">/);
+    assert.equal(readText(join(out, 'topics', '安倍', 'rss.xml')), readText(join(out, 'topics', '安倍晋三', 'rss.xml')));
+    assert.match(readText(join(out, 'topics', '安倍晋三', 'index.html')), /又作 安倍/);
+  });
   it('counts add up: archive root, years and months', () => {
     assert.equal(assertArchiveCountsAddUp(out), articleIds.size);
   });

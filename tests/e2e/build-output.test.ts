@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { load } from 'cheerio';
@@ -142,5 +142,14 @@ describe('incremental builds', () => {
   });
   it('never writes into the content folder', () => {
     assert.deepEqual(readdirSync(folder).sort(), ['001_82e84ac9c174a1e7.txt', 'recapture.txt']);
+  });
+  it('keeps answering at the URL of a topic it no longer has, sending readers to the topics index, out of the sitemap', () => {
+    // Both samples name 北约; with one left, it has too few articles to stay a topic.
+    assert.ok(existsSync(join(builds.first.outDir, 'topics', '北约', 'index.html')));
+    const page = readText(join(builds.removed.outDir, 'topics', '北约', 'index.html'));
+    assert.match(page, /<meta name="robots" content="noindex">/);
+    assert.match(page, /<meta http-equiv="refresh" content="0; url=\/topics\/">/);
+    assert.match(page, /<a href="\/topics\/">话题索引<\/a>/);
+    assert.doesNotMatch(readText(join(builds.removed.outDir, 'sitemap-0.xml')), /%E5%8C%97%E7%BA%A6|北约/);
   });
 });

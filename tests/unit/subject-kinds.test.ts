@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { isChinesePersonName, isTransliteration, subjectKind } from '../../src/lib/subject-kinds.ts';
 import { barePlaceName, canonicalTopicName } from '../../src/lib/topic-aliases.ts';
 import { groupTopicsByKind, pinyinKey, topicsByInitial } from '../../src/lib/topic-index.ts';
+import { topicRedirects } from '../../src/lib/topic-redirects.ts';
 import type { Topic } from '../../src/lib/topics.ts';
 
 describe('subjectKind: names and their kinds, ordinary words none', () => {
@@ -54,4 +55,19 @@ describe('the topics index', () => {
     ]);
   });
   it('spells Chinese names in toneless pinyin', () => assert.equal(pinyinKey('重庆'), 'chong qing'));
+});
+
+describe('topicRedirects: topic URLs that keep working', () => {
+  const topic = (name: string, variants: string[] = []): Topic => ({ slug: name.toLowerCase(), name, kinds: ['person'], variants, articleIds: ['a'] });
+  it('sends another spelling to its topic, a topic gone to the index, and leaves current topics alone', () => {
+    const published = new Map([['川普', '川普'], ['令人', '令人'], ['拜登', '拜登']]);
+    assert.deepEqual(topicRedirects([topic('特朗普', ['川普', 'Donald Trump']), topic('拜登')], published), [
+      { slug: 'donald-trump', name: 'Donald Trump', to: { slug: '特朗普', name: '特朗普' } },
+      { slug: '令人', name: '令人' },
+      { slug: '川普', name: '川普', to: { slug: '特朗普', name: '特朗普' } },
+    ]);
+  });
+  it('never shadows a topic that exists under the spelling', () => {
+    assert.deepEqual(topicRedirects([topic('特朗普', ['川普']), topic('川普')], new Map()), []);
+  });
 });

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { listingFeed, listingFeedPaths, type Listing } from '../../../data/listings.ts';
+import { listingFeed, listingFeedPaths, topicRedirectFeedPaths, type Listing } from '../../../data/listings.ts';
 
-export const getStaticPaths = (() => listingFeedPaths('topic')) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => [...(await listingFeedPaths('topic')), ...(await topicRedirectFeedPaths())]) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ listing: Listing }> = ({ site, props }) => listingFeed(site!, props.listing);
