@@ -24,8 +24,8 @@ const HOSTILE_DIR = join(PROJECT_ROOT, 'tests/fixtures/hostile');
 const SEED_DIR = join(PROJECT_ROOT, 'content');
 const TRIPWIRE_HOST = 'tripwire.invalid';
 const EXPECTED_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src https: 'self'; media-src https:; font-src 'self'; base-uri 'none'; form-action 'self'; upgrade-insecure-requests";
-/** The search page alone may compile the search engine's WebAssembly and fetch the index. */
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src https: 'self'; media-src https:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; upgrade-insecure-requests";
+/** The search page alone may compile the search engine's WebAssembly and run it in a worker. */
 const SEARCH_POLICY =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src https: 'self'; media-src https:; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; upgrade-insecure-requests";
 
