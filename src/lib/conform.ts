@@ -9,13 +9,16 @@ import { parseFragment, serialize, type DefaultTreeAdapterTypes as T } from 'par
  * - a caption outside a figure, or not first or last in it, becomes a division styled as one;
  * - an inline element (span, em, …) that holds blocks gives way to its content, and a paragraph
  *   or heading holding a block is split around it;
- * - a link without an address (disarmed by the sanitizer) is its text;
+ * - a link without an address (disarmed by the sanitizer) is its text; a link with nothing to name
+ *   it by (no text, no image with alt text, no title: an outlet's image linked to its larger copy,
+ *   say) is named by the host it leads to, so that a reader can tell where it goes;
+ * - a header cell with nothing in it is a data cell (a header names its row or column);
  * - headings start at h2 (the page's title is the h1) and never skip a level;
  * - an empty paragraph, heading, link or inline element (nothing in it but blanks and line breaks) goes:
  *   spacers, and the halves the tree builder leaves when it closes a paragraph at a block;
  * - number attributes (width, height, colspan, rowspan, start) that are not numbers are dropped.
- * It only moves, unwraps, renames to a paragraph or list, and drops attributes: nothing the
- * sanitizer refused can come back.
+ * It only moves, unwraps, renames (to a paragraph, list or data cell), drops attributes and names
+ * links by their own address: nothing the sanitizer refused can come back.
  */
 
 /** Elements that hold phrasing content only. */
@@ -71,6 +74,27 @@ function rankHeadings(fragment: T.DocumentFragment): void {
 const isElement = (node: T.ChildNode): node is T.Element => 'tagName' in node;
 const isBlank = (node: T.ChildNode) => node.nodeName === '#comment' || (node.nodeName === '#text' && !(node as T.TextNode).value.trim());
 
+const attribute = (node: T.Element, name: string) => node.attrs.find((attr) => attr.name === name)?.value;
+
+/** Whether an element holds something a reader can name it by: text, or an image's alt text. */
+function hasName(node: T.Element): boolean {
+  return node.childNodes.some((child) => {
+    if (!isElement(child)) return child.nodeName === '#text' && (child as T.TextNode).value.trim() !== '';
+    if (child.tagName === 'img') return Boolean(attribute(child, 'alt')?.trim());
+    return hasName(child);
+  });
+}
+
+/** Where a link leads, as a reader would name it: the host, or a mail link's address; '' when it has neither. */
+function hostOf(href: string): string {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'mailto:' ? decodeURIComponent(url.pathname) : url.hostname;
+  } catch {
+    return '';
+  }
+}
+
 /** Phrasing content: text, inline elements, and links or edits that hold only phrasing. */
 function isPhrasing(node: T.ChildNode): boolean {
   if (!isElement(node)) return true;
@@ -110,8 +134,17 @@ function repairChildren(parent: Parent): void {
 function repairElement(node: T.Element): T.ChildNode[] {
   const valid = NUMBER_ATTRIBUTES[node.tagName];
   if (valid) node.attrs = node.attrs.filter((attr) => !valid[attr.name] || valid[attr.name].test(attr.value.trim()));
-  if (node.tagName === 'a' && !node.attrs.some((attr) => attr.name === 'href' && attr.value)) return node.childNodes;
+  if (node.tagName === 'a' && !attribute(node, 'href')) return node.childNodes;
   if (DROPPED_WHEN_EMPTY.has(node.tagName) && node.childNodes.every((child) => isBlank(child) || (isElement(child) && child.tagName === 'br'))) return [];
+  if (node.tagName === 'a' && !attribute(node, 'title')?.trim() && !hasName(node)) {
+    const host = hostOf(attribute(node, 'href')!);
+    if (!host) return node.childNodes;
+    node.attrs = [...node.attrs.filter((attr) => attr.name !== 'aria-label'), { name: 'aria-label', value: host }];
+  }
+  if (node.tagName === 'th' && !hasName(node)) {
+    node.tagName = node.nodeName = 'td';
+    node.attrs = node.attrs.filter((attr) => attr.name !== 'scope');
+  }
   if (!PHRASING_ONLY.has(node.tagName) || node.childNodes.every(isPhrasing)) return [node];
   if (INLINE.has(node.tagName)) return node.childNodes;
   // A paragraph, heading or preformatted block holding a block: split around it.
