@@ -13,12 +13,14 @@ import { parseFragment, serialize, type DefaultTreeAdapterTypes as T } from 'par
  *   it by (no text, no image with alt text, no title: an outlet's image linked to its larger copy,
  *   say) is named by the host it leads to, so that a reader can tell where it goes;
  * - a header cell with nothing in it is a data cell (a header names its row or column);
+ * - a table is a tab stop: one wider than the screen scrolls sideways, and a box that scrolls must
+ *   take the focus for a keyboard to scroll it;
  * - headings start at h2 (the page's title is the h1) and never skip a level;
  * - an empty paragraph, heading, link or inline element (nothing in it but blanks and line breaks) goes:
  *   spacers, and the halves the tree builder leaves when it closes a paragraph at a block;
  * - number attributes (width, height, colspan, rowspan, start) that are not numbers are dropped.
- * It only moves, unwraps, renames (to a paragraph, list or data cell), drops attributes and names
- * links by their own address: nothing the sanitizer refused can come back.
+ * It only moves, unwraps, renames (to a paragraph, list or data cell), drops attributes, names
+ * links by their own address and makes tables tab stops: nothing the sanitizer refused can come back.
  */
 
 /** Elements that hold phrasing content only. */
@@ -145,6 +147,7 @@ function repairElement(node: T.Element): T.ChildNode[] {
     node.tagName = node.nodeName = 'td';
     node.attrs = node.attrs.filter((attr) => attr.name !== 'scope');
   }
+  if (node.tagName === 'table') node.attrs = [...node.attrs.filter((attr) => attr.name !== 'tabindex'), { name: 'tabindex', value: '0' }];
   if (!PHRASING_ONLY.has(node.tagName) || node.childNodes.every(isPhrasing)) return [node];
   if (INLINE.has(node.tagName)) return node.childNodes;
   // A paragraph, heading or preformatted block holding a block: split around it.
