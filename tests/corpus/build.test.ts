@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { plainTextOfHtml } from '../../src/lib/search-records.ts';
 import { normalizeForSearch } from '../../src/lib/search-text.ts';
 import { loadReal } from '../support/articles.ts';
+import { axeOverPages } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { realCorpusDir } from '../support/corpus.ts';
 import { checkBuiltPages, describeMessage } from '../support/html-checker.ts';
@@ -128,6 +129,35 @@ describe('the RFC 5005 archive chain over the real captures', () => {
         for (const item of items) assert.ok(item.title && item.link.startsWith(`${SITE}/articles/`) && item.date && item.content.length > 0, `${path}: ${JSON.stringify(item).slice(0, 200)}`);
       }
     });
+  });
+});
+
+describe('accessibility of every page of the real corpus, in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  before(async () => {
+    await ready;
+    assert.equal(build.status, 0, build.log);
+    server = await serveStatic(out);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('has no axe-core violation on any page, light or dark, on a phone', async () => {
+    const pages = files.filter((file) => file.endsWith('.html'));
+    assert.ok(pages.length > 500, `${pages.length} pages`);
+    const urls = pages.map((file) => new URL(encodeURI(file.replace(/(^|\/)index\.html$/, '$1')), server.url).href);
+    const started = performance.now();
+    const found = await axeOverPages(browser, urls, {
+      ready: async (page, url) => {
+        if (url.endsWith('/search/')) await page.waitForSelector('.search-options:not([hidden])');
+      },
+    });
+    console.log(`axe-core: ${urls.length} pages, light and dark, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    assert.deepEqual(found, []);
   });
 });
 
