@@ -28,7 +28,9 @@ export const articleSchema = z.object({
   textLength: z.number().int().nonnegative(),
   dateline: z.string().optional(),
   author: z.string().optional(),
-  leadImage: z.object({ src: z.url(), alt: z.string() }).optional(),
+  leadImage: z
+    .object({ src: z.url(), alt: z.string(), caption: z.string().optional(), width: z.number().int().positive().optional(), height: z.number().int().positive().optional() })
+    .optional(),
   /** Shared section name (see sections.ts), when the outlet files the article somewhere. */
   section: z.string().optional(),
   /** Subject candidates, most salient first; which become topics is decided across the corpus. */
@@ -68,7 +70,7 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
   // The cleaner reads these from the untrusted HTML before the allow-list runs.
   const dateline = sanitizePlainText(cleaned.dateline ?? '');
   const author = sanitizePlainText(cleaned.author ?? '');
-  const leadImage = cleaned.leadImage && { src: cleaned.leadImage.src, alt: sanitizePlainText(cleaned.leadImage.alt) };
+  const leadImage = cleaned.leadImage && { ...cleaned.leadImage, alt: sanitizePlainText(cleaned.leadImage.alt), ...(cleaned.leadImage.caption ? { caption: sanitizePlainText(cleaned.leadImage.caption) } : {}) };
   const data: ArticleData = {
     title,
     url: canonical,

@@ -103,7 +103,13 @@ const AUTHOR_LINE = /^(?:作者|撰稿|撰文)\s*[:：]\s*(.{1,60})$/;
 
 export interface LeadImage {
   src: string;
+  /** The image's text alternative: its alt, or else its caption. */
   alt: string;
+  /** The figure's caption, when it says something the alt does not (a credit, say). */
+  caption?: string;
+  /** The source's width and height, both whole numbers, or neither: they reserve the image's box before it loads. */
+  width?: number;
+  height?: number;
 }
 
 export interface CleanedArticle {
@@ -383,8 +389,9 @@ function takeLeadImage($: CheerioAPI, baseUrl: string): LeadImage | undefined {
     if (!/^https?:/i.test(src)) return undefined;
     const caption = collapseWhitespace($(el).find('figcaption').text());
     const alt = collapseWhitespace(img.attr('alt') ?? '') || caption;
+    const [width, height] = [img.attr('width'), img.attr('height')].map((value) => (/^\s*[1-9]\d{0,4}\s*$/.test(value ?? '') ? Number(value) : undefined));
     holder.remove();
-    return { src, alt };
+    return { src, alt, ...(caption && caption !== alt ? { caption } : {}), ...(width && height ? { width, height } : {}) };
   }
   return undefined;
 }

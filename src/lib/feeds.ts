@@ -74,8 +74,9 @@ export function feedItem(article: FeedItemInput, link: string, topics: readonly 
 /** The lead image is shown apart from the body on article pages; feed readers get it at the top of the content. */
 function leadImageHtml(data: ArticleData): string {
   if (!data.leadImage) return '';
-  const { src, alt } = data.leadImage;
-  return `<figure><img src="${escapeXml(src)}" alt="${escapeXml(alt)}" referrerpolicy="no-referrer"/>${alt ? `<figcaption>${escapeXml(alt)}</figcaption>` : ''}</figure>`;
+  const { src, alt, caption = alt, width, height } = data.leadImage;
+  const size = width && height ? ` width="${width}" height="${height}"` : '';
+  return `<figure><img src="${escapeXml(src)}" alt="${escapeXml(alt)}"${size} referrerpolicy="no-referrer"/>${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`;
 }
 
 export interface ChannelLinks {

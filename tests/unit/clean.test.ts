@@ -159,6 +159,14 @@ describe('lead image and captions', () => {
     assert.deepEqual(leadImage, { src: 'https://example.com/a.jpg', alt: '图片说明' });
     assert.doesNotMatch(html, /图片说明|<img/);
   });
+  const leads: [name: string, body: string, expected: object][] = [
+    ['keeps a caption that says more than the alt', '<figure><img src="https://example.com/a.jpg" alt="码头"><figcaption>摄影：本报记者</figcaption></figure><p>正文</p>', { src: 'https://example.com/a.jpg', alt: '码头', caption: '摄影：本报记者' }],
+    ['keeps valid width and height', '<figure><img src="https://example.com/a.jpg" alt="码头" width="1200" height=" 800 "></figure><p>正文</p>', { src: 'https://example.com/a.jpg', alt: '码头', width: 1200, height: 800 }],
+    ['drops a width that is not a whole number, and the height with it', '<img src="https://example.com/a.jpg" alt="码头" width="100%" height="800"><p>正文</p>', { src: 'https://example.com/a.jpg', alt: '码头' }],
+    ['drops a zero size', '<img src="https://example.com/a.jpg" alt="码头" width="0" height="0"><p>正文</p>', { src: 'https://example.com/a.jpg', alt: '码头' }],
+    ['drops one size without the other', '<img src="https://example.com/a.jpg" alt="码头" width="640"><p>正文</p>', { src: 'https://example.com/a.jpg', alt: '码头' }],
+  ];
+  for (const [name, body, expected] of leads) it(`lead image: ${name}`, () => assert.deepEqual(clean(body).leadImage, expected));
 });
 
 describe('every fixture cleans to safe HTML', () => {
