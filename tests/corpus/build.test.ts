@@ -147,7 +147,8 @@ describe('accessibility of every page of the real corpus, in Chromium', () => {
   });
 
   it('has no axe-core violation on any page, light or dark, on a phone', async () => {
-    const pages = files.filter((file) => file.endsWith('.html'));
+    // A page that sends readers on at once (a topic's other spelling) is read where it leads.
+    const pages = files.filter((file) => file.endsWith('.html') && !readText(join(out, file)).includes('http-equiv="refresh"'));
     assert.ok(pages.length > 500, `${pages.length} pages`);
     const urls = pages.map((file) => new URL(encodeURI(file.replace(/(^|\/)index\.html$/, '$1')), server.url).href);
     const started = performance.now();
