@@ -1,4 +1,4 @@
-import { tag } from 'jieba-wasm';
+import { tag } from './segmenter.ts';
 import { englishNameKind } from './english-subjects.ts';
 
 /**

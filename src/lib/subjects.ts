@@ -1,4 +1,4 @@
-import { tag } from 'jieba-wasm';
+import { tag } from './segmenter.ts';
 import { toSimplified } from './chinese.ts';
 import { extractEnglishSubjects } from './english-subjects.ts';
 

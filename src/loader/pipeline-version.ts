@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 
 /** Libraries whose output ends up in an article, besides this project's own src/lib. */
-const PIPELINE_PACKAGES = ['cheerio', 'sanitize-html', 'jieba-wasm', 'opencc-js', 'htmlparser2', 'compromise'];
+const PIPELINE_PACKAGES = ['cheerio', 'sanitize-html', '@node-rs/jieba', 'opencc-js', 'htmlparser2', 'compromise'];
 
 /**
  * A digest of src/lib and of the versions of the libraries it uses: what a stored article was made
