@@ -47,6 +47,8 @@ export default defineConfig({
   // Scripts stay files too: the page policy (script-src 'self') refuses inline <script>; Astro inlines those under this size.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  // A count and rate of pages every few seconds, not a line per page (NEWS_LOG_PAGES=1 for those).
+  logger: { entrypoint: './src/integrations/progress-logger.mjs' },
   // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
 });

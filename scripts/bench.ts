@@ -1,10 +1,12 @@
 /**
  * Build benchmark (not a test):
- *   npm run bench -- [--count 10000] [--dir /dev/shm/news-bench] [--keep]
+ *   npm run bench -- [--count 10000 | --corpus DIR] [--batch 300] [--dir /dev/shm/news-bench] [--keep]
  *
- * Generates N articles with ../shared/corpus/generate.mjs, then measures on the same machine
- * in one run: a cold build, a rebuild after adding one article and editing another, and a
- * floor (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings).
+ * Generates N articles with ../shared/corpus/generate.mjs (or copies the captures of DIR), holds
+ * back the newest `--batch` + 1 of them (by capture time), then measures on the same machine in
+ * one run: a cold build of the rest, a rebuild after adding one held-back article and editing
+ * another, a rebuild after adding the other held-back ones (a day's captures, say), and a floor
+ * (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings).
  * Each line gives wall seconds, peak memory (the OS's maximum resident set of the build
  * process), pages written and time per phase; the last line gives the ratio to the floor.
  * The search index is part of the build (its phase is timed); after the builds, a few queries
@@ -29,9 +31,19 @@ function argument(name: string, fallback: string): string {
 }
 
 const count = Number(argument('count', '10000'));
+const corpus = process.argv.some((arg) => arg.startsWith('--corpus')) ? resolve(argument('corpus', '')) : undefined;
+const batch = Number(argument('batch', '300'));
 const workDir = resolve(argument('dir', existsSync('/dev/shm') ? '/dev/shm/news-bench' : join(ROOT, '.bench')));
 const keep = process.argv.includes('--keep');
 if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive whole number');
+if (!Number.isInteger(batch) || batch < 1) throw new Error('--batch must be a positive whole number');
+if (corpus !== undefined && !existsSync(corpus)) throw new Error(`--corpus ${corpus}: no such folder`);
+
+/** A capture's time, from its first line (<!--ms-->); files without one sort first. */
+function captureTime(path: string): number {
+  const first = readFileSync(path, 'utf8').slice(0, 40);
+  return Number(/^<!--(\d+)-->/.exec(first)?.[1] ?? 0);
+}
 
 interface Run {
   name: string;
@@ -130,7 +142,8 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       const peak = Number(/PEAK_KB=(\d+)/.exec(log)?.[1] ?? NaN);
       const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? /pages: (\d+)/.exec(log)?.[1] ?? NaN);
       const summary = /articles: [^\n]*/.exec(log)?.[0] ?? '';
-      const restored = log.match(/\(restored\)/g)?.length ?? 0;
+      // The build prints its page count and how many were restored every few seconds (src/lib/page-progress.ts); the last such line holds the totals.
+      const restored = Number([...log.matchAll(/\((\d+) restored from the last build\)/g)].at(-1)?.[1] ?? 0);
       done({ name, wall: (ended - started) / 1000, peakMB: peak / 1024, treePeakMB, pages, restored, phases, summary });
     });
   });
@@ -146,11 +159,30 @@ async function main() {
   const cache = join(workDir, 'cache');
   const dist = join(workDir, 'dist');
   mkdirSync(workDir, { recursive: true });
-  console.log(`generating ${count} articles in ${content}`);
-  await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [GENERATOR, '--count', String(count), '--out', content, '--quiet'], { stdio: 'inherit' });
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`generate.mjs exited ${code}`))));
-  });
+  if (corpus) {
+    console.log(`copying the captures of ${corpus} to ${content}`);
+    cpSync(corpus, content, { recursive: true, filter: (source) => statSync(source).isDirectory() || source.endsWith('.txt') });
+  } else {
+    console.log(`generating ${count} articles in ${content}`);
+    await new Promise<void>((done, fail) => {
+      const child = spawn(process.execPath, [GENERATOR, '--count', String(count), '--out', content, '--quiet'], { stdio: 'inherit' });
+      child.on('close', (code) => (code === 0 ? done() : fail(new Error(`generate.mjs exited ${code}`))));
+    });
+  }
+  // The newest captures wait outside the folder, to be added back as new ones.
+  const held = join(workDir, 'held');
+  mkdirSync(held, { recursive: true });
+  const byTime = readdirSync(content, { recursive: true }).map(String).filter((file) => file.endsWith('.txt'))
+    .map((file) => ({ file, at: captureTime(join(content, file)) }))
+    .sort((a, b) => a.at - b.at || (a.file < b.file ? -1 : 1));
+  const newest = byTime.slice(-(batch + 1)).map(({ file }) => file);
+  for (const file of newest) {
+    cpSync(join(content, file), join(held, file.replaceAll('/', '__')));
+    rmSync(join(content, file));
+  }
+  const addBack = (files: string[]) => {
+    for (const file of files) cpSync(join(held, file.replaceAll('/', '__')), join(content, file));
+  };
 
   // The build runs in a copy of the project beside the output: Astro moves files from the
   // project's .astro/ into the output folder with rename(), which cannot cross file systems.
@@ -166,16 +198,17 @@ async function main() {
   console.log('cold build');
   runs.push(await measure('cold build', astro, env, PHASE_MARKERS, project));
 
-  // One new article (a fresh URL) and one edited article (same URL, new text).
-  const files = readdirSync(content).filter((file) => file.endsWith('.txt')).sort();
+  // One new article (the oldest held back) and one edited article (same URL, new text).
+  const files = readdirSync(content, { recursive: true }).map(String).filter((file) => file.endsWith('.txt')).sort();
   const edited = join(content, files[Math.floor(files.length / 2)]);
   writeFileSync(edited, readFileSync(edited, 'utf8').replace(/<\/p>/, '（更新）</p>'));
-  const newest = readFileSync(join(content, files.at(-1)!), 'utf8').split('\n');
-  newest[0] = `<!--${Date.now() - 60_000}-->`;
-  newest[1] = newest[1].replace(/\]\((.*)\)$/, '](https://www.rfi.fr/cn/%E5%9B%BD%E9%99%85/bench-added-article)');
-  writeFileSync(join(content, 'zz_added.txt'), newest.join('\n'));
+  addBack(newest.slice(0, 1));
   console.log('rebuild after adding one article and editing one');
   runs.push(await measure('add one + edit one', astro, env, PHASE_MARKERS, project));
+
+  addBack(newest.slice(1));
+  console.log(`rebuild after adding ${newest.length - 1} articles, the newest`);
+  runs.push(await measure(`add ${newest.length - 1}`, astro, env, PHASE_MARKERS, project));
 
   console.log('cold build without the search index (NEWS_SEARCH_INDEX=off), for its cost');
   const noSearch = await measure('cold, no search index', [...astro.slice(0, -1), join(workDir, 'dist-no-search')], { ...env, NEWS_CACHE_DIR: join(workDir, 'cache-no-search'), NEWS_SEARCH_INDEX: 'off' }, PHASE_MARKERS, project);
@@ -193,10 +226,10 @@ async function main() {
     runs.push(await measure('search queries', [process.execPath, join(ROOT, 'scripts/bench-query.ts'), dist, '美国', '斯托尔滕贝格', '臺灣', '川普', 'NATO'], {}, [['queries', /^/]]));
   } else console.log(`search queries not measured: no Chromium at ${CHROMIUM_PATH}`);
 
-  console.log(`\n${count} generated articles, output on ${workDir}`);
+  console.log(`\n${corpus ? `the captures of ${corpus}` : `${count} generated articles`}, output on ${workDir}`);
   for (const run of runs) console.log(line(run));
   console.log(`${runs[0].summary}`);
-  console.log(`ratio to floor: cold ${(runs[0].wall / floor.wall).toFixed(1)}x, rebuild ${(runs[1].wall / floor.wall).toFixed(1)}x; rebuild / cold ${(runs[1].wall / runs[0].wall * 100).toFixed(0)}%`);
+  console.log(`ratio to floor: cold ${(runs[0].wall / floor.wall).toFixed(1)}x; rebuilds / cold: +1 ${(runs[1].wall / runs[0].wall * 100).toFixed(0)}%, +${newest.length - 1} ${(runs[2].wall / runs[0].wall * 100).toFixed(0)}%`);
   const searchFiles = readdirSync(join(dist, 'pagefind'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   const searchBytes = searchFiles.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
   console.log(`search index: ${searchFiles.length} files, ${(searchBytes / 1e6).toFixed(1)} MB; the cold build takes ${((runs[0].wall / noSearch.wall - 1) * 100).toFixed(0)}% longer with it than without (${noSearch.wall.toFixed(1)} s)`);

@@ -1,4 +1,4 @@
-import { chunk } from '../lib/paging.ts';
+import { pagePosition, pagesFromOldest, type PagePosition } from '../lib/paging.ts';
 import { TOPIC_KIND_LABELS } from '../lib/topic-index.ts';
 import { feedPath, outletPath, topicPath } from '../lib/paths.ts';
 import { SITE } from '../site.config.ts';
@@ -36,10 +36,9 @@ export interface Listing {
 
 export interface ListingPageProps {
   listing: Listing;
-  /** The articles of this page. */
+  /** The articles of this page, newest first. */
   articles: Article[];
-  current: number;
-  last: number;
+  position: PagePosition;
 }
 
 async function getListings(kind: ListingKind): Promise<Listing[]> {
@@ -68,17 +67,21 @@ async function getListings(kind: ListingKind): Promise<Listing[]> {
   }));
 }
 
-/** getStaticPaths of a kind's listing pages: each listing cut into pages of SITE.pageSize. */
+/** getStaticPaths of a kind's listing pages: each listing's front page and its full pages numbered from the oldest. */
 export async function listingPagePaths(kind: ListingKind) {
   const { byId } = await getCatalog();
-  return (await getListings(kind)).flatMap((listing) => {
-    const pages = chunk(listing.articleIds, SITE.pageSize);
-    return pages.map((ids, index) => ({
-      params: { slug: listing.slug, page: index === 0 ? undefined : String(index + 1) },
-      props: { listing, articles: ids.map((id) => byId.get(id)!), current: index + 1, last: pages.length } satisfies ListingPageProps,
-      cacheKey: cacheKey(listing.slug, listing.name, listing.kicker, listing.variants, listing.articleIds.length, ids.map((id) => articleStamp(byId.get(id)!)), index, pages.length),
-    }));
-  });
+  return (await getListings(kind)).flatMap((listing) =>
+    pagesFromOldest(listing.articleIds, SITE.pageSize).map((page) => {
+      const position = pagePosition(page);
+      // A numbered page's key leaves out the listing's size: new articles elsewhere in it do not change the page.
+      const size = page.number === undefined ? listing.articleIds.length : undefined;
+      return {
+        params: { slug: listing.slug, page: page.number === undefined ? undefined : String(page.number) },
+        props: { listing, articles: page.items.map((id) => byId.get(id)!), position } satisfies ListingPageProps,
+        cacheKey: cacheKey(listing.slug, listing.name, listing.kicker, listing.variants, size, page.items.map((id) => articleStamp(byId.get(id)!)), position),
+      };
+    }),
+  );
 }
 
 /** getStaticPaths of a kind's feeds: one per listing. */

@@ -68,6 +68,18 @@ export function reusableRecord(previous: FileRecord | undefined, digest: string,
   return previous && previous.digest === digest && isStored(previous.id) ? previous : undefined;
 }
 
+/** Why a file's bytes could not be an article: kept per file between builds, like a FileRecord. */
+export interface RejectionRecord {
+  /** captureDigest of the bytes that were refused. */
+  digest: string;
+  reason: string;
+}
+
+/** The reason a file was refused last time, when its bytes and the code are the same: it is not parsed again. */
+export function reusableRejection(previous: RejectionRecord | undefined, digest: string): string | undefined {
+  return previous?.digest === digest ? previous.reason : undefined;
+}
+
 /** A capture of an article: the file, its record, and the parsed entry when this load parsed it. */
 export interface Capture<Entry> {
   file: string;

@@ -32,9 +32,9 @@ export const feedPath = {
   archive: (page: number) => `feeds/archive/${page}.xml`,
 };
 
-/** Page `page` of a paginated listing whose first page is at `firstPath`. */
-export function pagePath(firstPath: string, page: number): string {
-  return page > 1 ? `${firstPath}${page}/` : firstPath;
+/** A listing's front page (`page` undefined) or its numbered page `page`, counted from the oldest (see paging.ts). */
+export function pagePath(firstPath: string, page: number | undefined): string {
+  return page === undefined ? firstPath : `${firstPath}${page}/`;
 }
 
 /** An absolute URL for a base-relative path on the deployed site. */

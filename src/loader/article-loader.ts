@@ -3,8 +3,8 @@ import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleEntry } from '../lib/article.ts';
 import {
-  captureDigest, classifyCaptureFiles, formatLoadSummary, offerCapture, planStoreChanges, reusableRecord, toFileRecord,
-  type Capture, type CaptureListing, type FileRecord, type FolderEntry, type LoadReport,
+  captureDigest, classifyCaptureFiles, formatLoadSummary, offerCapture, planStoreChanges, reusableRecord, reusableRejection, toFileRecord,
+  type Capture, type CaptureListing, type FileRecord, type FolderEntry, type LoadReport, type RejectionRecord,
 } from '../lib/capture-files.ts';
 import { checkFileSize } from '../lib/parse.ts';
 import { deferStoreWrites } from './defer-store-write.ts';
@@ -37,6 +37,8 @@ type Entry = Omit<ArticleEntry, 'id'>;
 
 /** Where each file's record is kept between builds, in the collection's meta store. */
 const META_KEY = 'files';
+/** Where the files refused last time are kept, with their digests and reasons. */
+const REJECTED_KEY = 'rejected';
 /** Files read and handed to the parsing threads at a time: enough to keep the threads busy, few enough to bound memory. */
 const BATCH_SIZE = 256;
 /** A long load says how far it got this often, rather than staying silent for a minute. */
@@ -65,7 +67,7 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
   for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
   const previousRecords = meta.get(META_KEY);
   const report: LoadReport = { published: 0, skipped: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
-  const load = new Load(context, options, report, JSON.parse(previousRecords ?? '{}'));
+  const load = new Load(context, options, report, JSON.parse(previousRecords ?? '{}'), JSON.parse(meta.get(REJECTED_KEY) ?? '{}'));
   const stopDeferring = deferStoreWrites(meta, META_KEY, previousRecords);
   try {
     await load.readFiles(files);
@@ -74,26 +76,31 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
     stopDeferring();
   }
   meta.set(META_KEY, JSON.stringify(load.records));
+  meta.set(REJECTED_KEY, JSON.stringify(load.rejected));
   return report;
 }
 
 /** One load: what it read so far, and the captures chosen for each article. */
 class Load {
   readonly records: Record<string, FileRecord> = {};
+  readonly rejected: Record<string, RejectionRecord> = {};
   private readonly chosen = new Map<string, Capture<Entry>>();
   private readonly context: LoadContext;
   private readonly options: ArticleLoaderOptions;
   private readonly report: LoadReport;
   /** The records of the last load, by file. */
   private readonly previous: Record<string, FileRecord>;
+  /** The files the last load refused, by file. */
+  private readonly previousRejected: Record<string, RejectionRecord>;
   private readonly pool: ParsePool;
   private readonly now: number;
 
-  constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>) {
+  constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>) {
     this.context = context;
     this.options = options;
     this.report = report;
     this.previous = previous;
+    this.previousRejected = previousRejected;
     this.pool = options.pool ?? inlineParser();
     this.now = (options.now ?? Date.now)();
   }
@@ -125,12 +132,18 @@ class Load {
     const digest = captureDigest(bytes, this.options.pipelineVersion ?? '');
     const known = reusableRecord(this.previous[file], digest, (id) => this.context.store.get(id) !== undefined);
     if (known) return { file, known };
+    // A file refused before, unchanged, is refused again without parsing: same bytes, same code, same reason.
+    const refusedBefore = reusableRejection(this.previousRejected[file], digest);
+    if (refusedBefore) return { file, digest, refused: refusedBefore, unchanged: true };
     return { file, digest, parsing: this.pool.parse(bytes, file, this.now) };
   }
 
   private async take(read: Awaited<ReturnType<Load['read']>>): Promise<void> {
     const { file } = read;
-    if (read.refused) return this.skip(file, read.refused);
+    if (read.refused) {
+      if (read.unchanged) this.report.unchanged++;
+      return this.skip(file, read.refused, read.digest);
+    }
     let capture: Capture<Entry>;
     if (read.known) {
       capture = { file, record: read.known };
@@ -138,14 +151,15 @@ class Load {
     } else {
       const result = await read.parsing!;
       this.report.parsed++;
-      if (!result.ok) return this.skip(file, result.reason);
+      if (!result.ok) return this.skip(file, result.reason, read.digest);
       capture = { file, record: toFileRecord(read.digest!, result.entry), entry: { data: result.entry.data, html: result.entry.html } };
     }
     this.records[file] = capture.record;
     if (offerCapture(this.chosen, capture)) this.report.duplicatesMerged++;
   }
 
-  private skip(file: string, reason: string): void {
+  private skip(file: string, reason: string, digest?: string): void {
+    if (digest) this.rejected[file] = { digest, reason };
     if (this.options.strict) throw new ArticleFileError(`bad article file (NEWS_STRICT=1): ${join(this.options.directory, `${file}: ${reason}`)}`);
     this.report.skipped.push({ file, reason });
     this.context.logger.warn(`skipped ${join(this.options.directory, file)}: ${reason}`);

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArticles } from '../../src/loader/article-loader.ts';
 import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
 import { pipelineVersion } from '../../src/loader/pipeline-version.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
+import { tempDir } from '../support/temp.ts';
 
 /** Just enough of Astro's loader context: a store, the meta store, a logger and identity parsing. */
 function memoryContext() {
@@ -33,6 +34,32 @@ describe('loadArticles and the pipeline version', () => {
     assert.deepEqual([again.parsed, again.unchanged], [0, 2]);
     const upgraded = await loadArticles(context, { ...options, pipelineVersion: 'two' });
     assert.deepEqual([upgraded.parsed, upgraded.unchanged, upgraded.published], [2, 0, 2]);
+  });
+  it('remembers a refused file by its digest: refused again unparsed while its bytes and the code stay, parsed again when either changes', async () => {
+    const folder = tempDir('news-refused');
+    cpSync(SEEDS_DIR, folder, { recursive: true });
+    writeFileSync(join(folder, 'broken.txt'), '<!--1706867102000-->\nno title line here\n------\n\n<p>text</p>\n');
+    const context = memoryContext();
+    const parsed: string[] = [];
+    const inline = inlineParser();
+    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {} };
+    const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
+    const first = await loadArticles(context, options);
+    assert.deepEqual(first.skipped.map((skip) => skip.file), ['broken.txt']);
+    assert.deepEqual(parsed.sort(), ['000_6deaa98bedeedb28.txt', '001_82e84ac9c174a1e7.txt', 'broken.txt']);
+    parsed.length = 0;
+    const again = await loadArticles(context, options);
+    assert.deepEqual(parsed, []);
+    assert.deepEqual([again.parsed, again.unchanged, again.published], [0, 3, 2]);
+    assert.deepEqual(again.skipped, first.skipped, 'named again, with the same reason');
+    await assert.rejects(loadArticles(context, { ...options, strict: true }), /broken\.txt/);
+    writeFileSync(join(folder, 'broken.txt'), '<!--1706867102000-->\n[A title now](https://example.org/a)\n------\n\n<p>Now it has a body of its own.</p>\n');
+    const fixed = await loadArticles(context, options);
+    assert.deepEqual(parsed, ['broken.txt']);
+    assert.deepEqual([fixed.skipped.length, fixed.published], [0, 3]);
+    parsed.length = 0;
+    await loadArticles(context, { ...options, pipelineVersion: 'two' });
+    assert.equal(parsed.length, 3);
   });
   it('derives the version from this project’s cleaning code', async () => {
     const version = await pipelineVersion();
