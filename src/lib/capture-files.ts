@@ -45,6 +45,24 @@ export interface FileRecord {
   id: string;
   /** Its capture time in ms: which capture of an article wins. */
   capturedAt: number;
+  /** The file's size and modification time when its digest was taken (see sameFileStat). */
+  size?: number;
+  mtimeMs?: number;
+}
+
+/** What the file system says of a file, without reading it. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Whether a file is, by its size and modification time, the one a record was made from. A daily
+ * rebuild of a large archive then reads only new and touched files, not every file's bytes; a
+ * file edited in place keeps neither its modification time nor, mostly, its size.
+ */
+export function sameFileStat(record: { size?: number; mtimeMs?: number } | undefined, stat: FileStat): boolean {
+  return record?.size === stat.size && record.mtimeMs === stat.mtimeMs;
 }
 
 /**
@@ -55,9 +73,9 @@ export function captureDigest(bytes: Uint8Array, pipelineVersion: string): strin
   return createHash('sha1').update(pipelineVersion).update('\0').update(bytes).digest('base64url');
 }
 
-/** The record of a file just parsed into an article. */
-export function toFileRecord(digest: string, article: { id: string; data: { capturedAt: Date } }): FileRecord {
-  return { digest, id: article.id, capturedAt: article.data.capturedAt.getTime() };
+/** The record of a file just parsed into an article (with the file's stat, when known). */
+export function toFileRecord(digest: string, article: { id: string; data: { capturedAt: Date } }, stat?: FileStat): FileRecord {
+  return { digest, id: article.id, capturedAt: article.data.capturedAt.getTime(), ...(stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : {}) };
 }
 
 /**
@@ -73,6 +91,8 @@ export interface RejectionRecord {
   /** captureDigest of the bytes that were refused. */
   digest: string;
   reason: string;
+  size?: number;
+  mtimeMs?: number;
 }
 
 /** The reason a file was refused last time, when its bytes and the code are the same: it is not parsed again. */

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleEntry } from '../lib/article.ts';
 import {
-  captureDigest, classifyCaptureFiles, formatLoadSummary, offerCapture, planStoreChanges, reusableRecord, reusableRejection, toFileRecord,
+  captureDigest, classifyCaptureFiles, formatLoadSummary, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileRecord,
   type Capture, type CaptureListing, type FileRecord, type FolderEntry, type LoadReport, type RejectionRecord,
 } from '../lib/capture-files.ts';
 import { checkFileSize } from '../lib/parse.ts';
@@ -39,6 +39,8 @@ type Entry = Omit<ArticleEntry, 'id'>;
 const META_KEY = 'files';
 /** Where the files refused last time are kept, with their digests and reasons. */
 const REJECTED_KEY = 'rejected';
+/** The pipeline version the records were made by: a file's stat alone vouches for its record only under the same code. */
+const VERSION_KEY = 'pipeline';
 /** Files read and handed to the parsing threads at a time: enough to keep the threads busy, few enough to bound memory. */
 const BATCH_SIZE = 256;
 /** A long load says how far it got this often, rather than staying silent for a minute. */
@@ -67,7 +69,8 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
   for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
   const previousRecords = meta.get(META_KEY);
   const report: LoadReport = { published: 0, skipped: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
-  const load = new Load(context, options, report, JSON.parse(previousRecords ?? '{}'), JSON.parse(meta.get(REJECTED_KEY) ?? '{}'));
+  const sameCode = options.pipelineVersion !== undefined && meta.get(VERSION_KEY) === options.pipelineVersion;
+  const load = new Load(context, options, report, JSON.parse(previousRecords ?? '{}'), JSON.parse(meta.get(REJECTED_KEY) ?? '{}'), sameCode);
   const stopDeferring = deferStoreWrites(meta, META_KEY, previousRecords);
   try {
     await load.readFiles(files);
@@ -77,6 +80,7 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
   }
   meta.set(META_KEY, JSON.stringify(load.records));
   meta.set(REJECTED_KEY, JSON.stringify(load.rejected));
+  if (options.pipelineVersion !== undefined) meta.set(VERSION_KEY, options.pipelineVersion);
   return report;
 }
 
@@ -95,7 +99,11 @@ class Load {
   private readonly pool: ParsePool;
   private readonly now: number;
 
-  constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>) {
+  /** Whether the records were made by this code, so that a file's unchanged stat vouches for its record. */
+  private readonly sameCode: boolean;
+
+  constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>, sameCode = false) {
+    this.sameCode = sameCode;
     this.context = context;
     this.options = options;
     this.report = report;
@@ -126,23 +134,34 @@ class Load {
   /** A file's bytes, unless its size is refused; parsing starts unless its last record still holds. */
   private async read(file: string) {
     const path = join(this.options.directory, file);
-    const refused = checkFileSize((await stat(path)).size);
+    const info = await stat(path);
+    // Whole milliseconds: what a copy that keeps times (cp -p, rsync -t, tar) carries over.
+    const fileStat = { size: info.size, mtimeMs: Math.floor(info.mtimeMs) };
+    const refused = checkFileSize(info.size);
     if (refused) return { file, refused };
+    const isStored = (id: string) => this.context.store.get(id) !== undefined;
+    if (this.sameCode) {
+      // Same size and modification time under the same code: the record holds without reading the file.
+      const previous = this.previous[file];
+      if (previous && sameFileStat(previous, fileStat) && isStored(previous.id)) return { file, known: previous };
+      const rejected = this.previousRejected[file];
+      if (rejected && sameFileStat(rejected, fileStat)) return { file, digest: rejected.digest, fileStat, refused: rejected.reason, unchanged: true };
+    }
     const bytes = await readFile(path);
     const digest = captureDigest(bytes, this.options.pipelineVersion ?? '');
-    const known = reusableRecord(this.previous[file], digest, (id) => this.context.store.get(id) !== undefined);
-    if (known) return { file, known };
+    const known = reusableRecord(this.previous[file], digest, isStored);
+    if (known) return { file, known: { ...known, ...fileStat } };
     // A file refused before, unchanged, is refused again without parsing: same bytes, same code, same reason.
     const refusedBefore = reusableRejection(this.previousRejected[file], digest);
-    if (refusedBefore) return { file, digest, refused: refusedBefore, unchanged: true };
-    return { file, digest, parsing: this.pool.parse(bytes, file, this.now) };
+    if (refusedBefore) return { file, digest, fileStat, refused: refusedBefore, unchanged: true };
+    return { file, digest, fileStat, parsing: this.pool.parse(bytes, file, this.now) };
   }
 
   private async take(read: Awaited<ReturnType<Load['read']>>): Promise<void> {
     const { file } = read;
     if (read.refused) {
       if (read.unchanged) this.report.unchanged++;
-      return this.skip(file, read.refused, read.digest);
+      return this.skip(file, read.refused, read.digest ? { digest: read.digest, ...read.fileStat } : undefined);
     }
     let capture: Capture<Entry>;
     if (read.known) {
@@ -151,15 +170,15 @@ class Load {
     } else {
       const result = await read.parsing!;
       this.report.parsed++;
-      if (!result.ok) return this.skip(file, result.reason, read.digest);
-      capture = { file, record: toFileRecord(read.digest!, result.entry), entry: { data: result.entry.data, html: result.entry.html } };
+      if (!result.ok) return this.skip(file, result.reason, { digest: read.digest!, ...read.fileStat });
+      capture = { file, record: toFileRecord(read.digest!, result.entry, read.fileStat), entry: { data: result.entry.data, html: result.entry.html } };
     }
     this.records[file] = capture.record;
     if (offerCapture(this.chosen, capture)) this.report.duplicatesMerged++;
   }
 
-  private skip(file: string, reason: string, digest?: string): void {
-    if (digest) this.rejected[file] = { digest, reason };
+  private skip(file: string, reason: string, seen?: { digest: string; size?: number; mtimeMs?: number }): void {
+    if (seen) this.rejected[file] = { ...seen, reason };
     if (this.options.strict) throw new ArticleFileError(`bad article file (NEWS_STRICT=1): ${join(this.options.directory, `${file}: ${reason}`)}`);
     this.report.skipped.push({ file, reason });
     this.context.logger.warn(`skipped ${join(this.options.directory, file)}: ${reason}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArticles } from '../../src/loader/article-loader.ts';
 import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
@@ -60,6 +60,31 @@ describe('loadArticles and the pipeline version', () => {
     parsed.length = 0;
     await loadArticles(context, { ...options, pipelineVersion: 'two' });
     assert.equal(parsed.length, 3);
+  });
+  it('takes a file of the same size and modification time for unchanged without reading it, under the same code only', async () => {
+    const folder = tempDir('news-stat');
+    cpSync(SEEDS_DIR, folder, { recursive: true });
+    const context = memoryContext();
+    const parsed: string[] = [];
+    const inline = inlineParser();
+    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {} };
+    const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
+    await loadArticles(context, options);
+    // The same number of bytes, different text, the old modification time: the stat cannot tell.
+    const file = join(folder, '001_82e84ac9c174a1e7.txt');
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('北约', '约北'));
+    utimesSync(file, atime, mtime);
+    parsed.length = 0;
+    assert.deepEqual([(await loadArticles(context, options)).unchanged, parsed.length], [2, 0]);
+    // A new modification time: read, digested and parsed again.
+    utimesSync(file, atime, new Date(mtime.getTime() + 1000));
+    assert.equal((await loadArticles(context, options)).parsed, 1);
+    assert.deepEqual(parsed, ['001_82e84ac9c174a1e7.txt']);
+    // Another version of the code reads every file, whatever its stat.
+    parsed.length = 0;
+    await loadArticles(context, { ...options, pipelineVersion: 'two' });
+    assert.equal(parsed.length, 2);
   });
   it('derives the version from this project’s cleaning code', async () => {
     const version = await pipelineVersion();
