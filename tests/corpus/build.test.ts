@@ -132,27 +132,32 @@ describe('the RFC 5005 archive chain over the real captures', () => {
   });
 });
 
-describe('accessibility of every page of the real corpus, in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+/** The build served on 127.0.0.1 and a Chromium, for the tests of one describe block. */
+function servedInChromium(): { server: StaticServer; browser: Browser } {
+  const served = {} as { server: StaticServer; browser: Browser };
   before(async () => {
     await ready;
     assert.equal(build.status, 0, build.log);
-    server = await serveStatic(out);
-    browser = await launchBrowser();
+    served.server = await serveStatic(out);
+    served.browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await served.browser?.close();
+    await served.server?.close();
   });
+  return served;
+}
+
+describe('accessibility of every page of the real corpus, in Chromium', () => {
+  const served = servedInChromium();
 
   it('has no axe-core violation on any page, light or dark, on a phone', async () => {
     // A page that sends readers on at once (a topic's other spelling) is read where it leads.
     const pages = files.filter((file) => file.endsWith('.html') && !readText(join(out, file)).includes('http-equiv="refresh"'));
     assert.ok(pages.length > 500, `${pages.length} pages`);
-    const urls = pages.map((file) => new URL(encodeURI(file.replace(/(^|\/)index\.html$/, '$1')), server.url).href);
+    const urls = pages.map((file) => new URL(encodeURI(file.replace(/(^|\/)index\.html$/, '$1')), served.server.url).href);
     const started = performance.now();
-    const found = await axeOverPages(browser, urls, {
+    const found = await axeOverPages(served.browser, urls, {
       ready: async (page, url) => {
         if (url.endsWith('/search/')) await page.waitForSelector('.search-options:not([hidden])');
       },
@@ -163,18 +168,7 @@ describe('accessibility of every page of the real corpus, in Chromium', () => {
 });
 
 describe('search over the real captures, in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  before(async () => {
-    await ready;
-    assert.equal(build.status, 0, build.log);
-    server = await serveStatic(out);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedInChromium();
 
   /** How many real articles hold the query, by the same folding and aliases the index uses. */
   const holding = (() => {
@@ -183,8 +177,8 @@ describe('search over the real captures, in Chromium', () => {
   })();
 
   async function count(query: string): Promise<number> {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.server.url}search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('.search-status')?.textContent ?? ''));
     const status = (await page.locator('.search-status').textContent())!;
     await page.close();
