@@ -11,7 +11,7 @@ const READ_CHARS = 3000;
 const MAX_SUBJECTS = 12;
 
 /** Titles and honorifics that compromise keeps in front of a name. */
-const HONORIFIC = /^(?:(?:President|Vice President|Prime Minister|Chancellor|Senator|Sen\.?|Rep\.?|Governor|Gov\.?|Secretary|Minister|General|Gen\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|King|Queen|Prince|Princess|Pope|Judge|Justice|Chairman|Chief|Director|Manager|Professor|Prof\.?|Leader|Premier|Mayor)\s+)+/;
+const HONORIFIC = /^(?:(?:President-elect|Vice President-elect|President|Vice President|Prime Minister|Chancellor|Senator|Sen\.?|Rep\.?|Governor|Gov\.?|Secretary|Minister|General|Gen\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|King|Queen|Prince|Princess|Pope|Judge|Justice|Chairman|Chief|Director|Manager|Professor|Prof\.?|Leader|Premier|Mayor)\s+)+/;
 
 /** A name without titles in front, punctuation around or lower-case words after ("Nora Blake here", "Ohio town"); a dash ends it. */
 function cleanName(text: string): string {
@@ -19,6 +19,11 @@ function cleanName(text: string): string {
   const words = name.split(' ').map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|\.$/gu, ''));
   while (words.length > 1 && !/^\p{Lu}/u.test(words[words.length - 1])) words.pop();
   return words.join(' ');
+}
+
+/** A one-word name must be a proper noun or an acronym on its own: "Department", "Catholic" and "Republican" name no one. */
+function isProperWord(name: string): boolean {
+  return name.includes(' ') || nlp(name).has('(#ProperNoun|#Acronym)');
 }
 
 /** A name holding a determiner, pronoun, preposition or conjunction ("The" at a sentence start, "PhD His"), or a demonym ("American"). */
@@ -38,7 +43,7 @@ export function extractEnglishSubjects(title: string, text: string): string[] {
   // A first or family name alone names no one in particular.
   const people = (doc.people().out('array') as string[]).map(cleanName).filter((name) => name.includes(' '));
   const others = [...doc.places().out('array'), ...doc.organizations().out('array')].map(cleanName);
-  const names = [...new Set([...people, ...others])].filter((name) => name.length >= 2 && name.length <= 40 && /^\p{Lu}/u.test(name) && !isFunctionWord(name));
+  const names = [...new Set([...people, ...others])].filter((name) => name.length >= 2 && name.length <= 40 && /^\p{Lu}/u.test(name) && isProperWord(name) && !isFunctionWord(name));
   // "Biden" and "Joe" are "Joe Biden" where the article names him in full.
   const full = names.filter((name) => !names.some((other) => other !== name && (other.endsWith(` ${name}`) || other.startsWith(`${name} `))));
   const whole = `${title}\n${text}`;

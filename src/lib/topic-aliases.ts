@@ -72,6 +72,14 @@ export const TOPIC_ONLY_ALIASES: readonly (readonly string[])[] = [
   ['欧盟', 'european union', 'eu'],
   ['联合国', 'united nations', 'un'],
   ['华为', 'huawei'],
+  ['上海', 'shanghai'], ['巴黎', 'paris'], ['伦敦', 'london'], ['纽约', 'new york'], ['柏林', 'berlin'], ['东京', 'tokyo'], ['莫斯科', 'moscow'],
+  ['加州', 'california'], ['得克萨斯州', 'texas'], ['费城', 'philadelphia'], ['英格兰', 'england'], ['苏格兰', 'scotland'], ['爱尔兰', 'ireland'],
+  ['巴基斯坦', 'pakistan'], ['阿根廷', 'argentina'], ['巴西', 'brazil'], ['伊朗', 'iran'], ['以色列', 'israel'], ['意大利', 'italy'], ['西班牙', 'spain'],
+  ['加拿大', 'canada'], ['澳大利亚', 'australia'], ['韩国', 'south korea'], ['朝鲜', 'north korea'], ['欧洲', 'europe'], ['亚洲', 'asia'], ['非洲', 'africa'],
+  ['华尔街', 'wall street'], ['白宫', 'white house'], ['美联储', 'federal reserve', 'fed'], ['辉瑞', 'pfizer'], ['阿斯利康', 'astrazeneca'],
+  ['马云', 'jack ma'], ['莫里森', 'scott morrison'], ['希拉里', 'hillary clinton'], ['麦康奈尔', 'mitch mcconnell'], ['梅多斯', 'mark meadows'],
+  ['泽连斯基', 'volodymyr zelensky'], ['贺锦丽', 'kamala harris'], ['菅义伟', 'yoshihide suga'], ['安倍晋三', 'shinzo abe'], ['金正恩', 'kim jong un'],
+  ['新冠', 'coronavirus'],
 ];
 
 const GROUPS = [...NAME_ALIASES, ...TOPIC_ONLY_ALIASES];
