@@ -51,7 +51,7 @@ const found = recall(mustHave, new Set(topics.map((topic) => topic.name)), canon
 
 console.log(`${articles.length} articles → ${topics.length} topics (${subjects.length} subjects) in ${seconds.toFixed(1)} s`);
 console.log(`precision: ${sampled.yes} of ${sampled.labelled} sampled subject topics are real subjects (${(sampled.share * 100).toFixed(1)}%)`);
-if (sampled.no.length) console.log(`  not subjects: ${sampled.no.join(' ')}`);
-if (sampled.unlabelled.length) console.log(`  unlabelled (${sampled.unlabelled.length}), label them in tests/data/topic-labels/${values.labels}-sample.tsv: ${sampled.unlabelled.join(' ')}`);
+if (sampled.no.length) console.log(`  not subjects: ${sampled.no.join(' | ')}`);
+if (sampled.unlabelled.length) console.log(`  unlabelled (${sampled.unlabelled.length}), label them in tests/data/topic-labels/${values.labels}-sample.tsv: ${sampled.unlabelled.join(' | ')}`);
 console.log(`recall: ${found.found} of ${mustHave.length} must-have names are topics (${(found.share * 100).toFixed(1)}%)`);
-if (found.missing.length) console.log(`  missing: ${found.missing.join(' ')}`);
+if (found.missing.length) console.log(`  missing: ${found.missing.join(' | ')}`);

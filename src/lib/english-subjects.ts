@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { canonicalTopicName } from './topic-aliases.ts';
 
 /**
  * Subjects of an English article: the people, places and organisations compromise (a rule-based
@@ -15,7 +16,7 @@ const HONORIFIC = /^(?:(?:President-elect|Vice President-elect|President|Vice Pr
 
 /** A name without titles in front, punctuation around or lower-case words after ("Nora Blake here", "Ohio town"); a dash ends it. */
 function cleanName(text: string): string {
-  const name = text.split(/\s[-–—|:]\s/)[0].replace(HONORIFIC, '').replace(/[’']s\b/g, '').replace(/\s+/g, ' ').trim();
+  const name = text.split(/\s[-–—|:]\s/)[0].replace(/^[^\p{L}\p{N}]+/u, '').replace(HONORIFIC, '').replace(/[’']s\b/g, '').replace(/\s+/g, ' ').trim();
   const words = name.split(' ').map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|\.$/gu, ''));
   while (words.length > 1 && !/^\p{Lu}/u.test(words[words.length - 1])) words.pop();
   return words.join(' ');
@@ -23,7 +24,8 @@ function cleanName(text: string): string {
 
 /** A one-word name must be a proper noun or an acronym on its own: "Department", "Catholic" and "Republican" name no one. */
 function isProperWord(name: string): boolean {
-  return name.includes(' ') || nlp(name).has('(#ProperNoun|#Acronym)');
+  // Two capitals say too little (IC, VR); the two-letter names that matter (UN, EU, UK) are in the alias table.
+  return name.includes(' ') || (nlp(name).has('(#ProperNoun|#Acronym)') && (!/^[A-Z]{1,2}$/.test(name) || canonicalTopicName(name) !== name));
 }
 
 /** A name holding a determiner, pronoun, preposition or conjunction ("The" at a sentence start, "PhD His"), or a demonym ("American"). */

@@ -86,9 +86,11 @@ const GROUPS = [...NAME_ALIASES, ...TOPIC_ONLY_ALIASES];
 const CANONICAL = new Map<string, string>();
 for (const group of GROUPS) for (const spelling of group) if (!CANONICAL.has(spelling)) CANONICAL.set(spelling, group[0]);
 
-/** The topic name a spelling stands for (川普 → 特朗普), or the spelling itself. */
+/** The topic name a spelling stands for (川普 → 特朗普), or the spelling itself; Latin names without accents (António → Antonio). */
 export function canonicalTopicName(name: string): string {
-  return CANONICAL.get(name.toLowerCase()) ?? name;
+  const known = CANONICAL.get(name.toLowerCase());
+  if (known) return known;
+  return /^[\p{Script=Latin}\p{N}\s.'’&-]+$/u.test(name) ? name.normalize('NFKD').replace(/\p{M}/gu, '') : name;
 }
 
 /** Administrative endings a place name is also written without: 吉林省 is 吉林, 东京都 is 东京. */

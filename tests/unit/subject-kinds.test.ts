@@ -33,7 +33,7 @@ describe('shapes of names', () => {
 describe('topic aliases: one topic per name', () => {
   const cases = [
     ['川普', '特朗普'], ['梅克尔', '默克尔'], ['蓬佩欧', '蓬佩奥'], ['澳洲', '澳大利亚'], ['美中关系', '中美关系'], ['安倍', '安倍晋三'],
-    ['武汉肺炎', '新冠'], ['COVID', '新冠'], ['林郑', '林郑月娥'], ['中国共产党', '中共'], ['拜登', '拜登'],
+    ['武汉肺炎', '新冠'], ['COVID', '新冠'], ['Donald Trump', '特朗普'], ['UN', '联合国'], ['António Guterres', 'Antonio Guterres'], ['林郑', '林郑月娥'], ['中国共产党', '中共'], ['拜登', '拜登'],
   ];
   for (const [spelling, topic] of cases) it(`${spelling} → ${topic}`, () => assert.equal(canonicalTopicName(spelling), topic));
   const places = new Set(['吉林', '东京', '北京']);

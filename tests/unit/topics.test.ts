@@ -62,6 +62,10 @@ describe('extractSubjects', () => {
   it('names the people, places and organisations of English text, in full where the text gives a full name', () => {
     assert.deepEqual(extractSubjects('Trump and NATO', 'Donald Trump spoke to NATO in Brussels. Trump said the alliance had to pay more.', 'en'), ['Donald Trump', 'NATO']);
   });
+  it('drops titles in front of a name, a family name alone, one-word common nouns and two-letter abbreviations', () => {
+    const text = '“Mr Trump said the Department would act,” an aide told the IC team. President-elect Joe Biden disagreed. Trump and the Department stood firm; Biden and the IC did not.';
+    assert.deepEqual(extractSubjects('Mr Trump and Joe Biden', text, 'en'), ['Joe Biden']);
+  });
   it('gives none for text in other languages', () => {
     assert.deepEqual(extractSubjects('Trump und die NATO', 'Donald Trump sprach in Brüssel mit der NATO. Trump sagte, das Bündnis müsse mehr zahlen.', 'de'), []);
   });
