@@ -80,6 +80,10 @@ export const TOPIC_ONLY_ALIASES: readonly (readonly string[])[] = [
   ['马云', 'jack ma'], ['莫里森', 'scott morrison'], ['希拉里', 'hillary clinton'], ['麦康奈尔', 'mitch mcconnell'], ['梅多斯', 'mark meadows'],
   ['泽连斯基', 'volodymyr zelensky'], ['贺锦丽', 'kamala harris'], ['菅义伟', 'yoshihide suga'], ['安倍晋三', 'shinzo abe'], ['金正恩', 'kim jong un'],
   ['新冠', 'coronavirus'],
+  ['奥巴马', 'obama', 'barack obama'], ['黎智英', 'jimmy lai'], ['解放军', 'pla'], ['越南', 'vietnam'], ['土耳其', 'turkey'], ['白俄罗斯', 'belarus'],
+  ['阿富汗', 'afghanistan'], ['新西兰', 'new zealand'], ['悉尼', 'sydney'], ['芝加哥', 'chicago'], ['布鲁塞尔', 'brussels'], ['阿塞拜疆', 'azerbaijan'],
+  ['微软', 'microsoft'], ['布林肯', 'antony blinken'], ['博尔顿', 'john bolton'], ['桑德斯', 'bernie sanders'], ['姆努钦', 'steven mnuchin'],
+  ['拉加德', 'christine lagarde'], ['朔尔茨', 'olaf scholz'], ['鲁哈尼', 'hassan rouhani'], ['埃尔多安', 'recep tayyip erdogan'], ['卡梅伦', 'david cameron'],
 ];
 
 const GROUPS = [...NAME_ALIASES, ...TOPIC_ONLY_ALIASES];
