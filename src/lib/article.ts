@@ -50,7 +50,8 @@ export interface ArticleEntry {
   html: string;
 }
 
-export type ArticleResult = { ok: true; entry: ArticleEntry } | { ok: false; reason: string };
+/** A failure names the original URL when the file's line 2 could be read (see ParseResult). */
+export type ArticleResult = { ok: true; entry: ArticleEntry } | { ok: false; reason: string; url?: string };
 
 /** Parses and cleans one capture file into an article entry, or says why it cannot be one. */
 export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: ParseOptions): ArticleResult {
@@ -61,7 +62,7 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
   const title = stripOutletSuffix(parsed.value.title, canonical);
   const cleaned = cleanArticleHtml(bodyHtml, { baseUrl: canonical, outletRules: boilerplateForUrl(canonical) });
   if (!hasVisibleText(cleaned.text) && !cleaned.leadImage && !/<img\b/.test(cleaned.html)) {
-    return { ok: false, reason: 'the body has no readable content once cleaned' };
+    return { ok: false, reason: 'the body has no readable content once cleaned', url: canonical };
   }
   const lang = detectLanguage(`${title}\n${cleaned.text}`);
   const subjects = extractSubjects(title, cleaned.text, lang);

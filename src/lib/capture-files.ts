@@ -91,13 +91,15 @@ export interface RejectionRecord {
   /** captureDigest of the bytes that were refused. */
   digest: string;
   reason: string;
+  /** The original URL its line 2 named, when it could be read (see SkippedFile). */
+  url?: string;
   size?: number;
   mtimeMs?: number;
 }
 
-/** The reason a file was refused last time, when its bytes and the code are the same: it is not parsed again. */
-export function reusableRejection(previous: RejectionRecord | undefined, digest: string): string | undefined {
-  return previous?.digest === digest ? previous.reason : undefined;
+/** The record of a file refused last time, when its bytes and the code are the same: it is not parsed again. */
+export function reusableRejection(previous: RejectionRecord | undefined, digest: string): RejectionRecord | undefined {
+  return previous?.digest === digest ? previous : undefined;
 }
 
 /** A capture of an article: the file, its record, and the parsed entry when this load parsed it. */
@@ -137,10 +139,45 @@ export function planStoreChanges<Entry>(
   return { write, remove };
 }
 
+/** A file that is no article: why, and the original URL when line 2 could be read (which outlet it was from). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+  url?: string;
+}
+
+/** What became of one capture file: the article it is published as, the file that won over it, or why it was skipped. */
+export type FileOutcome =
+  | { file: string; outcome: 'published'; id: string }
+  | { file: string; outcome: 'superseded'; id: string; by: string; tie: boolean }
+  | ({ outcome: 'skipped' } & SkippedFile);
+
+/**
+ * Every read file's outcome, sorted by file: a file whose capture was chosen for its article is
+ * published; another capture of the same article is superseded by the chosen one (`tie` when both
+ * carry the same capture time and the later file name won); the rest were skipped.
+ */
+export function toFileOutcomes(
+  records: Readonly<Record<string, FileRecord>>,
+  chosen: ReadonlyMap<string, Capture<unknown>>,
+  skipped: readonly SkippedFile[],
+): FileOutcome[] {
+  const outcomes: FileOutcome[] = skipped.map((file) => ({ outcome: 'skipped', ...file }));
+  for (const [file, record] of Object.entries(records)) {
+    const winner = chosen.get(record.id);
+    if (!winner || winner.file === file) outcomes.push({ file, outcome: 'published', id: record.id });
+    else outcomes.push({ file, outcome: 'superseded', id: record.id, by: winner.file, tie: winner.record.capturedAt === record.capturedAt });
+  }
+  return outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
 /** What one load did, for the build log and for tests. */
 export interface LoadReport {
   published: number;
-  skipped: { file: string; reason: string }[];
+  skipped: SkippedFile[];
+  /** Every file read, with its outcome (see toFileOutcomes). */
+  files: FileOutcome[];
+  /** Captures that lost to another capture of the same article: as many as files superseded. */
   duplicatesMerged: number;
   parsed: number;
   unchanged: number;

@@ -24,7 +24,8 @@ export interface ParsedCapture {
   bodyHtml: string;
 }
 
-export type ParseResult = { ok: true; value: ParsedCapture } | { ok: false; reason: string };
+/** A failure names the original URL when line 2 could be read, so that the file can be counted against its outlet. */
+export type ParseResult = { ok: true; value: ParsedCapture } | { ok: false; reason: string; url?: string };
 
 export interface ParseOptions {
   /** Build time in ms; captures later than this plus a day are rejected. */
@@ -159,9 +160,9 @@ export function parseCaptureText(rawText: string, options: ParseOptions): ParseR
   if (!time.ok) return time;
   const link = parseTitleLine(lines[1]);
   if (!link.ok) return link;
-  if (!/^-{3,}$/.test(lines[2].trim())) return fail('line 3 is not the ------ separator');
+  if (!/^-{3,}$/.test(lines[2].trim())) return { ok: false, reason: 'line 3 is not the ------ separator', url: link.url };
   const bodyHtml = text.slice(position).trim();
-  if (bodyHtml === '') return fail('the body is blank');
+  if (bodyHtml === '') return { ok: false, reason: 'the body is blank', url: link.url };
   return { ok: true, value: { title: link.title, url: link.url, capturedAt: new Date(time.ms), bodyHtml } };
 }
 

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleEntry } from '../lib/article.ts';
 import {
-  captureDigest, classifyCaptureFiles, formatLoadSummary, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileRecord,
+  captureDigest, classifyCaptureFiles, formatLoadSummary, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileOutcomes, toFileRecord,
   type Capture, type CaptureListing, type FileRecord, type FolderEntry, type LoadReport, type RejectionRecord,
 } from '../lib/capture-files.ts';
 import { checkFileSize } from '../lib/parse.ts';
@@ -68,13 +68,14 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
   const { files, ignored, hidden } = await listCaptureFiles(options.directory);
   for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
   const previousRecords = meta.get(META_KEY);
-  const report: LoadReport = { published: 0, skipped: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
+  const report: LoadReport = { published: 0, skipped: [], files: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
   const sameCode = options.pipelineVersion !== undefined && meta.get(VERSION_KEY) === options.pipelineVersion;
   const load = new Load(context, options, report, JSON.parse(previousRecords ?? '{}'), JSON.parse(meta.get(REJECTED_KEY) ?? '{}'), sameCode);
   const stopDeferring = deferStoreWrites(meta, META_KEY, previousRecords);
   try {
     await load.readFiles(files);
     await load.writeStore();
+    load.nameOutcomes();
   } finally {
     stopDeferring();
   }
@@ -145,7 +146,7 @@ class Load {
       const previous = this.previous[file];
       if (previous && sameFileStat(previous, fileStat) && isStored(previous.id)) return { file, known: previous };
       const rejected = this.previousRejected[file];
-      if (rejected && sameFileStat(rejected, fileStat)) return { file, digest: rejected.digest, fileStat, refused: rejected.reason, unchanged: true };
+      if (rejected && sameFileStat(rejected, fileStat)) return { file, digest: rejected.digest, fileStat, refused: rejected.reason, url: rejected.url, unchanged: true };
     }
     const bytes = await readFile(path);
     const digest = captureDigest(bytes, this.options.pipelineVersion ?? '');
@@ -153,7 +154,7 @@ class Load {
     if (known) return { file, known: { ...known, ...fileStat } };
     // A file refused before, unchanged, is refused again without parsing: same bytes, same code, same reason.
     const refusedBefore = reusableRejection(this.previousRejected[file], digest);
-    if (refusedBefore) return { file, digest, fileStat, refused: refusedBefore, unchanged: true };
+    if (refusedBefore) return { file, digest, fileStat, refused: refusedBefore.reason, url: refusedBefore.url, unchanged: true };
     return { file, digest, fileStat, parsing: this.pool.parse(bytes, file, this.now) };
   }
 
@@ -161,7 +162,7 @@ class Load {
     const { file } = read;
     if (read.refused) {
       if (read.unchanged) this.report.unchanged++;
-      return this.skip(file, read.refused, read.digest ? { digest: read.digest, ...read.fileStat } : undefined);
+      return this.skip(file, read.refused, read.digest ? { digest: read.digest, ...read.fileStat } : undefined, read.url);
     }
     let capture: Capture<Entry>;
     if (read.known) {
@@ -170,18 +171,31 @@ class Load {
     } else {
       const result = await read.parsing!;
       this.report.parsed++;
-      if (!result.ok) return this.skip(file, result.reason, { digest: read.digest!, ...read.fileStat });
+      if (!result.ok) return this.skip(file, result.reason, { digest: read.digest!, ...read.fileStat }, result.url);
       capture = { file, record: toFileRecord(read.digest!, result.entry, read.fileStat), entry: { data: result.entry.data, html: result.entry.html } };
     }
     this.records[file] = capture.record;
-    if (offerCapture(this.chosen, capture)) this.report.duplicatesMerged++;
+    offerCapture(this.chosen, capture);
   }
 
-  private skip(file: string, reason: string, seen?: { digest: string; size?: number; mtimeMs?: number }): void {
-    if (seen) this.rejected[file] = { ...seen, reason };
+  private skip(file: string, reason: string, seen?: { digest: string; size?: number; mtimeMs?: number }, url?: string): void {
+    if (seen) this.rejected[file] = { ...seen, reason, ...(url ? { url } : {}) };
     if (this.options.strict) throw new ArticleFileError(`bad article file (NEWS_STRICT=1): ${join(this.options.directory, `${file}: ${reason}`)}`);
-    this.report.skipped.push({ file, reason });
+    this.report.skipped.push(url ? { file, reason, url } : { file, reason });
     this.context.logger.warn(`skipped ${join(this.options.directory, file)}: ${reason}`);
+  }
+
+  /** Every file's outcome into the report, and each capture that lost to a newer one named in the log. */
+  nameOutcomes(): void {
+    const { store, logger } = this.context;
+    this.report.files = toFileOutcomes(this.records, this.chosen, this.report.skipped);
+    for (const outcome of this.report.files) {
+      if (outcome.outcome !== 'superseded') continue;
+      this.report.duplicatesMerged++;
+      const url = (store.get(outcome.id)?.data as { url?: string } | undefined)?.url ?? `article ${outcome.id}`;
+      const which = outcome.tie ? `a capture of ${url} from the same time (the later file name wins)` : `the newer capture of ${url}`;
+      logger.info(`${join(this.options.directory, outcome.file)} superseded by ${join(this.options.directory, outcome.by)}, ${which}`);
+    }
   }
 
   /** Writes the chosen captures whose articles changed and deletes the articles whose files are gone. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
-  captureDigest, classifyCaptureFiles, formatLoadSummary, isNewerCapture, offerCapture, planStoreChanges, reusableRecord, toFileRecord,
+  captureDigest, classifyCaptureFiles, formatLoadSummary, isNewerCapture, offerCapture, planStoreChanges, reusableRecord, toFileOutcomes, toFileRecord,
   type Capture, type FolderEntry,
 } from '../../src/lib/capture-files.ts';
 import { loadSeeds } from '../support/articles.ts';
@@ -74,6 +74,26 @@ describe('which capture of an article wins', () => {
   });
 });
 
+describe('toFileOutcomes: what became of every file', () => {
+  const offers = [capture('old.txt', 'x', 10), capture('only.txt', 'y', 5), capture('new.txt', 'x', 30), capture('same-time-a.txt', 'z', 7), capture('same-time-b.txt', 'z', 7)];
+  const chosen = new Map<string, Capture<string>>();
+  for (const offer of offers) offerCapture(chosen, offer);
+  const records = Object.fromEntries(offers.map((offer) => [offer.file, offer.record]));
+  const outcomes = toFileOutcomes(records, chosen, [{ file: 'bad.txt', reason: 'the body is blank', url: 'https://a.example/1' }, { file: 'empty.txt', reason: 'the file is empty' }]);
+  const cases = [
+    { name: 'the chosen capture is published as its article', file: 'new.txt', outcome: { file: 'new.txt', outcome: 'published', id: 'x' } },
+    { name: 'the only capture of an article is published', file: 'only.txt', outcome: { file: 'only.txt', outcome: 'published', id: 'y' } },
+    { name: 'an older capture is superseded by the newer file', file: 'old.txt', outcome: { file: 'old.txt', outcome: 'superseded', id: 'x', by: 'new.txt', tie: false } },
+    { name: 'on the same capture time, by the later file name, said to be a tie', file: 'same-time-a.txt', outcome: { file: 'same-time-a.txt', outcome: 'superseded', id: 'z', by: 'same-time-b.txt', tie: true } },
+    { name: 'a skipped file keeps its reason and the URL it named', file: 'bad.txt', outcome: { outcome: 'skipped', file: 'bad.txt', reason: 'the body is blank', url: 'https://a.example/1' } },
+    { name: 'a skipped file whose URL could not be read has none', file: 'empty.txt', outcome: { outcome: 'skipped', file: 'empty.txt', reason: 'the file is empty' } },
+  ];
+  for (const { name, file, outcome } of cases) it(name, () => assert.deepEqual(outcomes.find((o) => o.file === file), outcome));
+  it('names every file once, sorted by name', () => {
+    assert.deepEqual(outcomes.map((o) => o.file), ['bad.txt', 'empty.txt', 'new.txt', 'old.txt', 'only.txt', 'same-time-a.txt', 'same-time-b.txt']);
+  });
+});
+
 describe('planStoreChanges', () => {
   const chosen = new Map([['a', capture('a.txt', 'a', 1, 'new')], ['b', capture('b.txt', 'b', 1, 'same')], ['c', capture('c.txt', 'c', 1, 'new')]]);
   const stored = new Map<string, string>([['a', 'old'], ['b', 'same'], ['gone', 'old']]);
@@ -85,7 +105,7 @@ describe('planStoreChanges', () => {
 
 describe('formatLoadSummary', () => {
   it('starts with what an operator looks for, then what the load did', () => {
-    const report = { published: 2, skipped: [{ file: 'x.txt', reason: 'r' }], duplicatesMerged: 1, parsed: 3, unchanged: 0, removed: 4, ignored: [], hidden: [] };
+    const report = { published: 2, skipped: [{ file: 'x.txt', reason: 'r' }], files: [], duplicatesMerged: 1, parsed: 3, unchanged: 0, removed: 4, ignored: [], hidden: [] };
     assert.equal(formatLoadSummary(report), 'articles: 2 published, 1 skipped, 1 duplicates merged (3 parsed, 0 unchanged, 4 removed)');
   });
 });

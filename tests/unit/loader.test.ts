@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cpSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArticles } from '../../src/loader/article-loader.ts';
 import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
@@ -13,15 +13,16 @@ function memoryContext() {
   const entries = new Map<string, { id: string; digest?: string }>();
   const meta = new Map<string, string>();
   const warnings: string[] = [];
+  const infos: string[] = [];
   const store = {
     get: (id: string) => entries.get(id),
     set: (entry: { id: string; digest?: string }) => (entries.set(entry.id, entry), true),
     keys: () => [...entries.keys()],
     delete: (id: string) => void entries.delete(id),
   };
-  const logger = { warn: (message: string) => warnings.push(message), info: () => {} };
+  const logger = { warn: (message: string) => warnings.push(message), info: (message: string) => infos.push(message) };
   const parseData = async ({ data }: { data: Record<string, unknown> }) => data;
-  return { store, meta, logger, parseData, entries } as never as Parameters<typeof loadArticles>[0] & { entries: Map<string, unknown> };
+  return { store, meta, logger, parseData, entries, warnings, infos } as never as Parameters<typeof loadArticles>[0] & { entries: Map<string, unknown>; warnings: string[]; infos: string[] };
 }
 
 describe('loadArticles and the pipeline version', () => {
@@ -94,6 +95,40 @@ describe('loadArticles and the pipeline version', () => {
   it('fails, rather than give an empty version, when the code cannot be read', async () => {
     await assert.rejects(pipelineVersion(new URL('file:///nonexistent-project/')), /cannot tell which version/);
   });
+});
+
+describe('loadArticles names what became of every file', () => {
+  const folder = tempDir('news-loader');
+  const [first, second] = readdirSync(SEEDS_DIR).sort();
+  const seed = readFileSync(join(SEEDS_DIR, first), 'utf8');
+  const url = /\]\((https:[^)\s]+)\)/.exec(seed)![1];
+  writeFileSync(join(folder, first), seed);
+  writeFileSync(join(folder, second), readFileSync(join(SEEDS_DIR, second)));
+  mkdirSync(join(folder, 'later'));
+  // The same URL captured an hour later: it wins, whatever its name.
+  writeFileSync(join(folder, 'later', 'recapture.txt'), seed.replace(/<!--(\d+)-->/, (_, ms: string) => `<!--${Number(ms) + 3_600_000}-->`));
+  writeFileSync(join(folder, 'blank.txt'), `<!--1706867102000-->\n[Blank](${url}/blank)\n------\n\n   \n`);
+  const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one' };
+
+  for (const run of ['a first load', 'a load that parses nothing again'] as const) {
+    it(`in ${run}`, async () => {
+      const context = memoryContext();
+      const report = await loadArticles(context, options);
+      if (run === 'a load that parses nothing again') {
+        context.infos.length = 0;
+        const again = await loadArticles(context, options);
+        // Nothing is parsed again, the refused file included, and every outcome (its URL too) is the same.
+        assert.deepEqual([again.parsed, again.unchanged], [0, 4]);
+        assert.deepEqual(again.files, report.files);
+      }
+      assert.equal(report.duplicatesMerged, 1);
+      assert.deepEqual(report.files.map((file) => [file.file, file.outcome]), [
+        [first, 'superseded'], [second, 'published'], ['blank.txt', 'skipped'], ['later/recapture.txt', 'published'],
+      ].sort(([a], [b]) => (a < b ? -1 : 1)));
+      assert.deepEqual(report.files.find((file) => file.file === 'blank.txt'), { outcome: 'skipped', file: 'blank.txt', reason: 'the body is blank', url: `${url}/blank` });
+      assert.ok(context.infos.includes(`${join(folder, first)} superseded by ${join(folder, 'later/recapture.txt')}, the newer capture of ${url}`), context.infos.join('\n'));
+    });
+  }
 });
 
 describe('the parsing threads', () => {
