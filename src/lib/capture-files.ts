@@ -150,7 +150,7 @@ export interface SkippedFile {
 export type FileOutcome =
   | { file: string; outcome: 'published'; id: string }
   | { file: string; outcome: 'superseded'; id: string; by: string; tie: boolean }
-  | ({ outcome: 'skipped' } & SkippedFile);
+  | { file: string; outcome: 'skipped'; reason: string; url?: string };
 
 /**
  * Every read file's outcome, sorted by file: a file whose capture was chosen for its article is
@@ -162,7 +162,7 @@ export function toFileOutcomes(
   chosen: ReadonlyMap<string, Capture<unknown>>,
   skipped: readonly SkippedFile[],
 ): FileOutcome[] {
-  const outcomes: FileOutcome[] = skipped.map((file) => ({ outcome: 'skipped', ...file }));
+  const outcomes: FileOutcome[] = skipped.map(({ file, reason, url }) => (url ? { file, outcome: 'skipped', reason, url } : { file, outcome: 'skipped', reason }));
   for (const [file, record] of Object.entries(records)) {
     const winner = chosen.get(record.id);
     if (!winner || winner.file === file) outcomes.push({ file, outcome: 'published', id: record.id });
