@@ -3,8 +3,7 @@ import { defineConfig } from 'astro/config';
 import { dataStoreOnDisk } from './src/integrations/data-store-on-disk.mjs';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemap } from './src/integrations/sitemap.mjs';
-import { formatLoadSummary } from './src/lib/capture-files.ts';
-import { LOAD_REPORT_KEY } from './src/loader/article-loader.ts';
+import { buildReportIntegration } from './src/integrations/build-report.ts';
 import { redirectedTopicPaths } from './src/data/published-topics.ts';
 import { BUILD, SITE } from './src/site.config.ts';
 
@@ -20,20 +19,6 @@ function excludedFromSitemap(/** @type {string} */ pathname) {
   return /^404\/?$/.test(pathname) || redirects.has(decoded.endsWith('/') ? decoded : `${decoded}/`);
 }
 
-/** Repeats the loader's summary as the build's last line, where an operator looks. */
-/** @type {import('astro').AstroIntegration} */
-const loadSummary = {
-  name: 'news-load-summary',
-  hooks: {
-    'astro:build:done': ({ logger }) => {
-      const report = /** @type {any} */ (globalThis)[LOAD_REPORT_KEY];
-      if (!report) return;
-      for (const { file, reason } of report.skipped) logger.warn(`skipped ${file}: ${reason}`);
-      logger.info(formatLoadSummary(report));
-    },
-  },
-};
-
 export default defineConfig({
   site: BUILD.site,
   base: BUILD.base,
@@ -42,8 +27,13 @@ export default defineConfig({
   // Pages render one at a time on one thread; with four in flight, one renders while others wait on file writes.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   cacheDir: BUILD.cacheDir,
-  // The 404 page is not a page to index.
-  integrations: [dataStoreOnDisk(), loadSummary, sitemap({ exclude: excludedFromSitemap }), ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars })] : [])],
+  // The 404 page is not a page to index. The build report comes last: its summary ends the build's log, where an operator looks.
+  integrations: [
+    dataStoreOnDisk(),
+    sitemap({ exclude: excludedFromSitemap }),
+    ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars })] : []),
+    buildReportIntegration({ path: BUILD.report, site: BUILD.site, base: BUILD.base }),
+  ],
   // Scripts stay files too: the page policy (script-src 'self') refuses inline <script>; Astro inlines those under this size.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

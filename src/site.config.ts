@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { assertTimeZone } from './lib/dates.ts';
 
 /**
@@ -90,4 +90,6 @@ export const BUILD = {
   base: basePath(),
   /** Astro's cache folder: the content store between builds, and the search index's shards. */
   cacheDir: env.NEWS_CACHE_DIR || './node_modules/.astro',
+  /** Where the build report is written (NEWS_REPORT): by default beside the cache, never inside the output folder. */
+  report: resolve(env.NEWS_REPORT?.trim() || join(env.NEWS_CACHE_DIR || './node_modules/.astro', 'build-report.json')),
 } as const;

@@ -1,0 +1,64 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildReport, formatSuspect, topSuspects, toReportJson } from '../lib/build-report.ts';
+import { formatLoadSummary, type LoadReport } from '../lib/capture-files.ts';
+import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
+
+/** Suspected boilerplate lines printed at the end of a build; the report holds them all. */
+const SUSPECTS_SHOWN = 10;
+
+interface StoredArticle {
+  id: string;
+  data: { outlet: { slug: string; name: string }; textLength: number; leadImage?: unknown };
+  rendered?: { html: string };
+}
+
+/**
+ * At the end of a build: writes the build report (src/lib/build-report.ts) to `path` as JSON, and
+ * prints what an operator looks for: the skipped files, the top suspected leftover boilerplate and
+ * the loader's summary. The report is made from the loader's outcomes and the content store, so
+ * it is written for a rebuild that parsed nothing as well. `path` must lie outside the output
+ * folder: the report names the content folder's files, which are not the site's to publish.
+ */
+export function buildReportIntegration(options: { path: string; site: string; base: string }): AstroIntegration {
+  let outDir = '';
+  return {
+    name: 'news-build-report',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        const inside = relative(outDir, options.path);
+        if (!inside.startsWith('..') && !isAbsolute(inside)) {
+          throw new Error(`NEWS_REPORT ${options.path} is inside the output folder ${outDir}: the build report is not to be published; name a file elsewhere`);
+        }
+      },
+      'astro:build:done': ({ logger }) => {
+        const load = (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] as (LoadReport & { entries: () => Iterable<StoredArticle> }) | undefined;
+        if (!load) return;
+        const started = performance.now();
+        const articles = [...load.entries()].map(({ id, data, rendered }) => ({
+          id,
+          outlet: data.outlet,
+          textLength: data.textLength,
+          hasLeadImage: data.leadImage !== undefined,
+          html: rendered?.html ?? '',
+        }));
+        const report = buildReport({ files: load.files, articles, ignored: load.ignored, hidden: load.hidden });
+        mkdirSync(dirname(options.path), { recursive: true });
+        const written = { format: 1, builtAt: new Date().toISOString(), site: options.site, base: options.base, outDir, ...report };
+        writeFileSync(options.path, toReportJson(written));
+        for (const { file, reason } of load.skipped) logger.warn(`skipped ${file}: ${reason}`);
+        const suspects = topSuspects(report, SUSPECTS_SHOWN);
+        if (suspects.length) {
+          const total = report.outlets.reduce((sum, outlet) => sum + outlet.boilerplateSuspects.length, 0);
+          logger.info(`suspected leftover boilerplate, ${suspects.length} of ${total} (lines that open or close many of an outlet's articles):`);
+          for (const suspect of suspects) logger.info(`  ${formatSuspect(suspect)}`);
+        }
+        logger.info(`report: ${options.path} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+        logger.info(formatLoadSummary(load));
+      },
+    },
+  };
+}
