@@ -49,18 +49,23 @@ function toCountedLine(line: string, maxLength: number): string {
 
 /**
  * The first `edgeLines` lines of a cleaned body's text, and the last `edgeLines` lines that are not
- * among the first (a short body is read once). Each distinct line once per edge.
+ * among the first (a short body is read once). Each distinct line once per edge; lines in between
+ * are split off but never looked at.
  */
 export function bodyEdges(html: string, options: Pick<SuspectOptions, 'edgeLines' | 'maxLineLength'> = SUSPECT_OPTIONS): BodyEdges {
-  const lines = plainTextOfHtml(html)
-    .split('\n')
-    .map((line) => toCountedLine(line, options.maxLineLength))
-    .filter(Boolean);
-  const count = options.edgeLines;
-  return {
-    start: [...new Set(lines.slice(0, count))],
-    end: [...new Set(lines.slice(Math.max(count, lines.length - count)))],
-  };
+  const lines = plainTextOfHtml(html).split('\n');
+  const start: string[] = [];
+  let next = 0;
+  for (; next < lines.length && start.length < options.edgeLines; next++) {
+    const line = toCountedLine(lines[next], options.maxLineLength);
+    if (line) start.push(line);
+  }
+  const end: string[] = [];
+  for (let last = lines.length - 1; last >= next && end.length < options.edgeLines; last--) {
+    const line = toCountedLine(lines[last], options.maxLineLength);
+    if (line) end.unshift(line);
+  }
+  return { start: [...new Set(start)], end: [...new Set(end)] };
 }
 
 /** Counts the lines at the edges of one outlet's bodies, an article at a time. */
