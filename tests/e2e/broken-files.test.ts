@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { articleIdFromUrl, canonicalizeUrl } from '../../src/lib/identity.ts';
 import { MAX_FILE_BYTES } from '../../src/lib/parse.ts';
-import { buildSite, escapeRegExp, listFiles, readText, summaryOf, type BuildResult } from '../support/build.ts';
+import { buildSite, escapeRegExp, listFiles, readReport, readText, summaryOf, type BuildResult } from '../support/build.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
 import { scanHtml } from '../support/output-scan.ts';
 import { tempDir } from '../support/temp.ts';
@@ -152,6 +152,36 @@ describe('broken files: every good file published, every bad one named', () => {
   it('names every bad file with its reason', () => {
     const missing = bads.filter(({ file, reason }) => !new RegExp(`skipped \\S*?${escapeRegExp(file)}: .*${reason.source}`).test(build.log)).map(({ file }) => file);
     assert.deepEqual(missing, []);
+  });
+
+  it('names every file in the build report: each bad one with its reason, each older capture with the one that won', () => {
+    const report = readReport(build);
+    const outcomes = new Map(report.files.map((file) => [file.file, file]));
+    const wrong = bads.filter(({ file, reason }) => {
+      const outcome = outcomes.get(file);
+      return outcome?.outcome !== 'skipped' || !reason.test(outcome.reason);
+    });
+    assert.deepEqual(wrong.map(({ file }) => [file, outcomes.get(file)]), []);
+    const winner = articleIdFromUrl(canonicalizeUrl(DUPLICATE_URL));
+    for (const file of ['dup-b-older.txt', 'dup-c-tracking.txt']) {
+      assert.deepEqual(outcomes.get(file), { file, outcome: 'superseded', id: winner, by: 'dup-a-newest.txt', tie: false });
+    }
+    assert.deepEqual(outcomes.get('dup-a-newest.txt'), { file: 'dup-a-newest.txt', outcome: 'published', id: winner });
+    for (const { file, url } of goods) assert.deepEqual(outcomes.get(file), { file, outcome: 'published', id: articleIdFromUrl(canonicalizeUrl(url)) });
+    assert.equal(report.files.length, goods.length + duplicates.length + bads.length + 2);
+    assert.deepEqual(report.hidden, ['.hidden capture.txt']);
+    assert.deepEqual(report.totals, { files: report.files.length, published: goods.length + 3, skipped: bads.length, superseded: 2, ignored: 0, hidden: 1 });
+    // Bad files whose line 2 names a URL count against its outlet; the rest against none.
+    const broken = report.outlets.find((outlet) => outlet.slug === 'broken.example.org')!;
+    assert.equal(broken.skipped + report.skippedWithoutOutlet, bads.length);
+    assert.ok(broken.skipped >= 3, `${broken.skipped}`);
+    assert.equal(broken.superseded, 2);
+  });
+
+  it('names each superseded capture in the log, with the file that won and the URL', () => {
+    for (const file of ['dup-b-older.txt', 'dup-c-tracking.txt']) {
+      assert.match(build.log, new RegExp(`\\S*${escapeRegExp(file)} superseded by \\S*dup-a-newest\\.txt, the newer capture of ${escapeRegExp(DUPLICATE_URL)}\\n`));
+    }
   });
 
   it('names a hidden capture instead of dropping it silently', () => {

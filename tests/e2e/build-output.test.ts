@@ -3,7 +3,7 @@ import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { load } from 'cheerio';
-import { buildSite, listFiles, readText, sharedBuild, summaryOf, type BuildResult } from '../support/build.ts';
+import { buildSite, listFiles, readReport, readText, sharedBuild, summaryOf, type BuildResult } from '../support/build.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 import { BASE_PATH_SETTINGS } from '../support/settings.ts';
 import { assertLinksResolve } from '../support/site-checks.ts';
@@ -99,21 +99,29 @@ describe('incremental builds', () => {
   const folder = tempDir('news-content');
   const cacheDir = tempDir('news-cache');
   let recapturedId = '';
-  const builds: Record<'first' | 'unchanged' | 'merged' | 'cold' | 'removed', BuildResult> = {} as never;
+  type Step = 'first' | 'unchanged' | 'merged' | 'cold' | 'removed';
+  const builds: Record<Step, BuildResult> = {} as never;
+  /** Each build's report, read before the next build of the same cache writes its own. */
+  const reports: Record<Step, ReturnType<typeof readReport>> = {} as never;
+  let seed = '';
 
   // One scenario, built in order before any assertion, so that the tests below can run in any order.
   before(async () => {
     cpSync(SEEDS_DIR, folder, { recursive: true });
-    builds.first = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
-    builds.unchanged = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
-    const seed = readdirSync(folder).sort()[1];
+    const build = async (step: Step, shared = true) => {
+      builds[step] = await buildSite({ NEWS_CONTENT_DIR: folder }, shared ? { cacheDir } : {});
+      reports[step] = readReport(builds[step]);
+    };
+    await build('first');
+    await build('unchanged');
+    seed = readdirSync(folder).sort()[1];
     const text = readText(join(folder, seed)).replace('<!--1706867102000-->', '<!--1706870000000-->').replace('中国和台湾外交部', '中国与台湾外交部');
     writeFileSync(join(folder, 'recapture.txt'), text);
-    builds.merged = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
-    builds.cold = await buildSite({ NEWS_CONTENT_DIR: folder });
+    await build('merged');
+    await build('cold', false);
     recapturedId = listFiles(builds.merged.outDir).find((f) => f.startsWith('articles/') && readText(join(builds.merged.outDir, f)).includes('外交部'))!.split('/')[1];
     rmSync(join(folder, readdirSync(folder).sort()[0]));
-    builds.removed = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir });
+    await build('removed');
   });
 
   it('parses nothing when nothing changed', () => {
@@ -128,6 +136,22 @@ describe('incremental builds', () => {
     assert.equal(builds.merged.status, 0, builds.merged.log);
     assert.match(builds.merged.log, /2 published, 0 skipped, 1 duplicates merged \(1 parsed, 2 unchanged, 0 removed\)/);
     assert.match(readText(join(builds.merged.outDir, 'articles', recapturedId, 'index.html')), /中国与台湾外交部/);
+  });
+  it('writes the build report for a rebuild that parsed nothing, the same as the first', () => {
+    const { builtAt: first, outDir: firstDir, ...firstReport } = reports.first;
+    const { builtAt: again, outDir: againDir, ...unchangedReport } = reports.unchanged;
+    assert.deepEqual([firstDir, againDir], [builds.first.outDir, builds.unchanged.outDir].map((dir) => `${dir}/`));
+    assert.ok(Date.parse(again) >= Date.parse(first));
+    assert.deepEqual(unchangedReport, firstReport);
+    assert.equal(firstReport.totals.published, 2);
+    assert.ok(firstReport.outlets[0].medianLength! > 100, JSON.stringify(firstReport.outlets[0]));
+  });
+  it('names the capture a new one superseded, in the log and in the report of the rebuild', () => {
+    assert.deepEqual(reports.merged.files.find((file) => file.file === seed), { file: seed, outcome: 'superseded', id: recapturedId, by: 'recapture.txt', tie: false });
+    assert.match(builds.merged.log, new RegExp(`${seed} superseded by \\S*recapture\\.txt, the newer capture of https://www\\.rfi\\.fr/`));
+    const { builtAt: a, outDir: b, ...incremental } = reports.merged;
+    const { builtAt: c, outDir: d, ...cold } = reports.cold;
+    assert.deepEqual(incremental, cold);
   });
   it('writes the same pages, byte for byte, as a cold build', () => {
     const { merged, cold } = builds;

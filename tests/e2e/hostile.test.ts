@@ -6,7 +6,7 @@ import { load } from 'cheerio';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { toArticleEntry, type ArticleResult } from '../../src/lib/article.ts';
 import { launchBrowser, recordPolicyViolations } from '../support/browser.ts';
-import { buildSite, escapeRegExp, listFiles, readText, summaryOf, type BuildResult } from '../support/build.ts';
+import { buildSite, escapeRegExp, listFiles, readReport, readText, summaryOf, type BuildResult } from '../support/build.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
 import { checkBuiltPages, describeMessage } from '../support/html-checker.ts';
 import { scanHtml, scanXml } from '../support/output-scan.ts';
@@ -106,6 +106,20 @@ describe('hostile corpus: nothing runs, nothing is lost', () => {
     const published = cases.filter(({ result }) => result.ok).length;
     assert.ok(published > cases.length / 2, `only ${published} of ${cases.length} published: the browser would check little`);
     assert.deepEqual(summaryOf(build.log)?.slice(0, 2), [published + 2, cases.length - published]);
+  });
+
+  it('names every case in the build report: the article it became, or why it was skipped', () => {
+    const outcomes = new Map(readReport(build).files.map((file) => [file.file, file]));
+    const problems: string[] = [];
+    for (const { file, result } of cases) {
+      const outcome = outcomes.get(file);
+      const expected = result.ok ? { file, outcome: 'published', id: result.entry.id } : { file, outcome: 'skipped', reason: result.reason };
+      const { url, ...seen } = (outcome ?? {}) as { url?: string };
+      if (JSON.stringify(seen) !== JSON.stringify(expected)) problems.push(`${file}: ${JSON.stringify(outcome)}`);
+      if (!result.ok && url !== result.url) problems.push(`${file}: URL ${url} reported, ${result.url} read`);
+    }
+    assert.deepEqual(problems, []);
+    assert.equal(outcomes.size, cases.length + 2);
   });
 
   it('writes conforming HTML whatever the input: no error from the Nu Html Checker on any page', async () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BuildReport } from '../../src/lib/build-report.ts';
 import { PROJECT_ROOT } from './corpus.ts';
 import { tempDir } from './temp.ts';
 
@@ -8,6 +9,8 @@ export interface BuildResult {
   status: number | null;
   log: string;
   outDir: string;
+  /** The cache folder it used (NEWS_CACHE_DIR): the content store, and the build report unless NEWS_REPORT names another file. */
+  cacheDir: string;
   /** Wall time of the build itself, waiting for a turn not counted. */
   seconds: number;
 }
@@ -43,14 +46,14 @@ export function buildSite(env: Record<string, string>, options: { cacheDir?: str
         const started = performance.now();
         const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
           cwd: PROJECT_ROOT,
-          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NEWS_CACHE_DIR: cacheDir, ...env },
+          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NEWS_CACHE_DIR: cacheDir, NEWS_REPORT: '', ...env },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         const output: Buffer[] = [];
         child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
         child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
         child.on('error', reject);
-        child.on('close', (status) => resolve({ status, log: Buffer.concat(output).toString('utf8'), outDir, seconds: (performance.now() - started) / 1000 }));
+        child.on('close', (status) => resolve({ status, log: Buffer.concat(output).toString('utf8'), outDir, cacheDir, seconds: (performance.now() - started) / 1000 }));
       }),
   );
 }
@@ -78,6 +81,10 @@ export function listFiles(dir: string): string[] {
 }
 
 export const readText = (path: string) => readFileSync(path, 'utf8');
+
+/** The build report a build wrote beside its cache (see src/lib/build-report.ts). */
+export const readReport = (build: BuildResult): BuildReport & { format: number; builtAt: string; base: string; site: string; outDir: string } =>
+  JSON.parse(readText(join(build.cacheDir, 'build-report.json')));
 
 /** The build's closing summary: [published, skipped, duplicates merged], or undefined when the log has none. */
 export const summaryOf = (log: string) => /articles: (\d+) published, (\d+) skipped, (\d+) duplicates merged/.exec(log)?.slice(1).map(Number);
