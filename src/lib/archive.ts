@@ -71,3 +71,25 @@ export const archivePath = {
   month: (year: string, month: string) => `archive/${year}/${month}/`,
   day: (key: string) => `archive/${key.replaceAll('-', '/')}/`,
 };
+
+export interface MonthCount {
+  year: string;
+  month: string;
+  count: number;
+}
+
+/** Every month from the archive's first to its last, oldest first, months without articles counted as 0. */
+export function monthlyCounts(archive: Pick<Archive, 'years'>): MonthCount[] {
+  const counts = new Map<string, number>(archive.years.flatMap((year) => year.months.map((month) => [`${month.year}-${month.month}`, month.count] as const)));
+  const keys = [...counts.keys()].sort();
+  if (!keys.length) return [];
+  const months: MonthCount[] = [];
+  let [year, month] = keys[0].split('-').map(Number);
+  const [lastYear, lastMonth] = keys.at(-1)!.split('-').map(Number);
+  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    months.push({ year: String(year), month: key.slice(5), count: counts.get(key) ?? 0 });
+    if (++month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}

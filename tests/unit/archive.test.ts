@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { archivePath, buildArchive } from '../../src/lib/archive.ts';
+import { archivePath, buildArchive, monthlyCounts } from '../../src/lib/archive.ts';
 import { sortNewestFirst } from '../../src/lib/article.ts';
 import { assertArchiveConsistent } from '../support/archive.ts';
 import { loadFixtureArticles, loadSeeds } from '../support/articles.ts';
@@ -51,4 +51,23 @@ describe('archivePath', () => {
     assert.equal(archivePath.month('2024', '02'), 'archive/2024/02/');
     assert.equal(archivePath.year('2024'), 'archive/2024/');
   });
+});
+
+describe('monthlyCounts: every month of the archive, oldest first', () => {
+  const cases = [
+    { name: 'none for an empty archive', items: [], months: [] },
+    { name: 'one month', items: [at('a', '2024-02-02T10:00:00Z'), at('b', '2024-02-03T10:00:00Z')], months: ['2024-02 2'] },
+    {
+      name: 'months without articles count 0, across a new year',
+      items: [at('a', '2023-11-05T10:00:00Z'), at('b', '2024-02-01T10:00:00Z'), at('c', '2024-02-09T10:00:00Z')],
+      months: ['2023-11 1', '2023-12 0', '2024-01 0', '2024-02 2'],
+    },
+    { name: 'cut in the site zone: a UTC evening is the next month in Shanghai', items: [at('a', '2024-01-31T20:00:00Z')], months: ['2024-02 1'] },
+  ];
+  for (const { name, items, months } of cases) {
+    it(name, () => {
+      const archive = buildArchive(sortNewestFirst(items), 'Asia/Shanghai');
+      assert.deepEqual(monthlyCounts(archive).map(({ year, month, count }) => `${year}-${month} ${count}`), months);
+    });
+  }
 });
