@@ -26,6 +26,7 @@ const PAGE_KINDS: [kind: string, path: RegExp][] = [
   ['outlet', /^sources\/[^/]+\/index\.html$/],
   ['outlets', /^sources\/index\.html$/],
   ['search', /^search\/index\.html$/],
+  ['about', /^about\/index\.html$/],
   ['404', /^404\.html$/],
 ];
 
