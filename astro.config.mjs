@@ -4,6 +4,7 @@ import { dataStoreOnDisk } from './src/integrations/data-store-on-disk.mjs';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemap } from './src/integrations/sitemap.mjs';
 import { buildReportIntegration } from './src/integrations/build-report.ts';
+import { hostHeaders } from './src/integrations/host-headers.ts';
 import { redirectedTopicPaths } from './src/data/published-topics.ts';
 import { BUILD, SITE } from './src/site.config.ts';
 
@@ -31,6 +32,7 @@ export default defineConfig({
   integrations: [
     dataStoreOnDisk(),
     sitemap({ exclude: excludedFromSitemap }),
+    hostHeaders(),
     ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars })] : []),
     buildReportIntegration({ path: BUILD.report, site: BUILD.site, base: BUILD.base }),
   ],

@@ -220,7 +220,7 @@ describe('broken files: every good file published, every bad one named', () => {
 
   it('writes only pages and assets into the output folder, never over the home page', () => {
     // Only what the site's own routes write: no file named after a capture ever lands here.
-    const expected = /^(?:index\.html|404\.html|robots\.txt|favicon\.(?:svg|ico)|apple-touch-icon\.png|rss\.xml|sitemap-(?:index|\d+)\.xml|_astro\/[\w.-]+\.(?:css|js)|search\/index\.html|about\/index\.html|pagefind\/\d{4}-Q[1-4]\/(?:pagefind(?:-worker)?\.js|pagefind-entry\.json|pagefind\.en_\w+\.pf_meta|wasm\.en\.pagefind|(?:index|fragment|filter)\/en_\w+\.pf_(?:index|fragment|filter))|articles\/[0-9a-f]{16}\/index\.html|archive\/(?:\d{4}\/(?:\d{2}\/(?:\d{2}\/(?:\d+\/)?)?)?)?index\.html|(?:topics|sources)\/(?:[^/]+\/(?:\d+\/)?)?index\.html|(?:topics|sources)\/[^/]+\/rss\.xml|feeds\/archive\/\d+\.xml)$/u;
+    const expected = /^(?:index\.html|404\.html|robots\.txt|_headers|favicon\.(?:svg|ico)|apple-touch-icon\.png|rss\.xml|sitemap-(?:index|\d+)\.xml|_astro\/[\w.-]+\.(?:css|js)|search\/index\.html|about\/index\.html|pagefind\/\d{4}-Q[1-4]\/(?:pagefind(?:-worker)?\.js|pagefind-entry\.json|pagefind\.en_\w+\.pf_meta|wasm\.en\.pagefind|(?:index|fragment|filter)\/en_\w+\.pf_(?:index|fragment|filter))|articles\/[0-9a-f]{16}\/index\.html|archive\/(?:\d{4}\/(?:\d{2}\/(?:\d{2}\/(?:\d+\/)?)?)?)?index\.html|(?:topics|sources)\/(?:[^/]+\/(?:\d+\/)?)?index\.html|(?:topics|sources)\/[^/]+\/rss\.xml|feeds\/archive\/\d+\.xml)$/u;
     const unexpected = listFiles(dist).filter((file) => !expected.test(file.split('\\').join('/')));
     assert.deepEqual(unexpected, []);
     const $ = load(readText(join(dist, 'index.html')));
