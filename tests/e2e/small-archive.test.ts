@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -7,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { axeOverPages } from '../support/axe.ts';
 import { launchBrowser, recordFailedResponses } from '../support/browser.ts';
 import { buildSite, escapeRegExp, listFiles, readText, type BuildResult } from '../support/build.ts';
+import { PROJECT_ROOT } from '../support/corpus.ts';
 import { checkBuiltPages, describeMessage } from '../support/html-checker.ts';
 import { assertLinksResolve } from '../support/site-checks.ts';
 import { SMALL_ARCHIVE_DIR } from '../support/small-archive.ts';
@@ -128,6 +130,38 @@ describe('the small archive: build report and statistics page', () => {
       await context.close();
     });
   }
+
+  it('is served by npm run preview under the base path it was built for, read from the report', async () => {
+    // BASE_PATH is not set here: the base comes from the build report.
+    const env = { ...process.env, NEWS_REPORT: reportPath, BASE_PATH: '' };
+    const preview = spawn(process.execPath, ['scripts/preview.ts', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const exited = new Promise((resolve) => preview.on('exit', resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const read = (chunk: Buffer) => {
+          output += chunk;
+          const found = /http:\/\/127\.0\.0\.1:\d+\/news\//.exec(output);
+          if (found) resolve(found[0]);
+        };
+        preview.stdout.on('data', read);
+        preview.stderr.on('data', read);
+        preview.on('exit', () => reject(new Error(`preview stopped: ${output}`)));
+      });
+      assert.match(output, new RegExp(`serving ${escapeRegExp(build.outDir)}/? under /news/`));
+      const page = await fetch(`${url}about/`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<h1>关于本站<\/h1>/);
+      const style = /href="(\/news\/_astro\/[^"]+\.css)"/.exec(readText(join(build.outDir, 'index.html')))![1];
+      assert.equal((await fetch(new URL(style, url))).status, 200);
+      const miss = await fetch(`${url}no-such-page/`);
+      assert.equal(miss.status, 404);
+      assert.match(await miss.text(), /找不到页面/);
+    } finally {
+      preview.kill('SIGTERM');
+      await exited;
+    }
+  });
 
   it('refuses a report inside the output folder, before reading any file', async () => {
     const outDir = tempDir('news-dist');
