@@ -71,6 +71,14 @@ describe('default build of content/', () => {
     assert.equal(home('.stories .story').length, 1);
     assert.match(home('.stories .meta').text(), /2 篇报道 · RFI 法广/);
   });
+  it('writes the statistics page, its charts drawn from the same counts as the archive', () => {
+    const $ = load(readText(join(build.outDir, 'about/index.html')));
+    assert.equal($('#chart-months-summary').text(), '2024年2月共 2 篇。');
+    assert.equal($('#chart-outlets-summary').text(), '1 个来源，文章最多的是RFI 法广（2 篇）。');
+    assert.equal($('#chart-months-title').closest('figure').find('rect.chart-bar').length, 1);
+    const topics = $('#chart-topics-title').closest('figure').find('tbody a').map((_, a) => $(a).attr('href')).get();
+    assert.ok(topics.length >= 6 && topics.every((href) => files.includes(`${decodeURI(href).slice(1)}index.html`)), topics.join(' '));
+  });
   it('lists both articles on the home page, grouped by day in the site zone', () => {
     const $ = load(readText(join(build.outDir, 'index.html')));
     assert.equal($('.article-card').length, 2);
