@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { HOST_HEADERS, hostPolicy, IMMUTABLE_CACHE, pagePolicy, toHeadersFile } from '../../src/lib/security-policy.ts';
-import { PROJECT_ROOT } from '../support/corpus.ts';
 
 const directives = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1).join(' ')]));
 
@@ -51,12 +48,4 @@ describe('toHeadersFile', () => {
       assert.equal(toHeadersFile(base), [first, ...headers, assets, `  Cache-Control: ${IMMUTABLE_CACHE}`, ''].join('\n'));
     });
   }
-});
-
-describe('the shipped nginx config', () => {
-  const config = readFileSync(join(PROJECT_ROOT, 'deploy/nginx/news-site.conf'), 'utf8');
-  it('sends each host header with the value the site states, on every response', () => {
-    for (const [name, value] of Object.entries(HOST_HEADERS)) assert.ok(config.includes(`add_header ${name} "${value}" always;`), name);
-  });
-  it('caches only _astro/ for long', () => assert.match(config, new RegExp(`~/_astro/\\s+"${IMMUTABLE_CACHE}";\\n\\s+default\\s+"no-cache";`)));
 });
