@@ -315,7 +315,10 @@ function checkLayout(): string[] {
   const script = document.body.lastElementChild as HTMLScriptElement | null;
   if (script?.tagName === 'SCRIPT' && (new URL(script.src, location.href).origin !== location.origin || script.textContent !== '')) problems.push("the page script is not the site's own");
   const footer = document.querySelector('body > footer.site-footer');
-  if (footer && (footer.children.length !== 1 || footer.children[0].tagName !== 'P' || footer.children[0].children.length !== 0)) problems.push('the footer was changed');
+  // The footer is a line of text and a link to the statistics page, on the site itself.
+  const footerShape = footer && [...footer.children].map((el) => `${el.tagName}(${[...el.children].map((child) => child.tagName).join(',')})`).join(' ');
+  if (footer && footerShape !== 'P() P(A)') problems.push(`the footer was changed: ${footerShape}`);
+  if (footer && [...footer.querySelectorAll('a')].some((a) => new URL(a.href).origin !== location.origin)) problems.push('the footer links elsewhere');
   const header = document.querySelector('body > header.site-header');
   if (header && [...header.querySelectorAll('a')].some((a) => new URL(a.href).origin !== location.origin)) problems.push('the header links elsewhere');
   const article = document.querySelector('main.site-main > article.article');

@@ -32,7 +32,7 @@ function describe(el: { tagName?: string; name?: string }, attr?: string): strin
 export function scanDocument($: CheerioAPI, label: string, options: { xml?: boolean } = {}): string[] {
   const problems: string[] = [];
   const report = (message: string) => problems.push(`${label}: ${message}`);
-  const own = options.xml ? new Set() : siteSearchForms($);
+  const own = options.xml ? new Set() : new Set([...siteSearchForms($), ...siteCharts($)]);
   $('*').each((_, node) => {
     const el = node as unknown as { tagName: string; attribs: Record<string, string> };
     const tag = el.tagName.toLowerCase();
@@ -117,6 +117,32 @@ function siteSearchForms($: CheerioAPI): Set<unknown> {
     const inner = load($(notice).text());
     const elements = inner('body *').toArray().map((el) => (el as { tagName: string }).tagName);
     if (elements[0] === 'p' && inner('body > p.search-notice').length === 1 && elements.slice(1).every((name) => name === 'a')) allowed.add(notice);
+  });
+  return allowed;
+}
+
+/** What the statistics page's charts are drawn with, and the only attributes they carry. */
+const CHART_ELEMENTS = new Set(['line', 'rect', 'text']);
+const CHART_ATTRIBUTES = new Set(['class', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'width', 'height', 'text-anchor']);
+const CHART_SVG_ATTRIBUTES = new Set(['class', 'viewbox', 'role', 'aria-labelledby']);
+
+/**
+ * The statistics page's charts, which are allowed their SVG: at their fixed place outside any
+ * article, made only of lines, rectangles and plain text, with geometry and classes and nothing
+ * else (no link, no handler, no style, no reference to anything).
+ */
+function siteCharts($: CheerioAPI): Set<unknown> {
+  const allowed = new Set<unknown>();
+  const attributes = (el: unknown) => Object.keys((el as { attribs: Record<string, string> }).attribs).map((name) => name.toLowerCase());
+  $('body > main.site-main > div.charts > figure.chart > svg.chart-svg').each((_, svg) => {
+    const parts = $(svg).find('*').toArray();
+    const plain = parts.every((el) => {
+      const name = (el as { tagName: string }).tagName.toLowerCase();
+      return CHART_ELEMENTS.has(name) && $(el).children().length === 0 && attributes(el).every((attr) => CHART_ATTRIBUTES.has(attr));
+    });
+    if (!plain || !attributes(svg).every((attr) => CHART_SVG_ATTRIBUTES.has(attr))) return;
+    allowed.add(svg);
+    for (const part of parts) allowed.add(part);
   });
   return allowed;
 }
