@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
-import { listFiles, readText, sharedBuild, summaryOf, type BuildResult } from '../support/build.ts';
+import { listFiles, readReport, readText, sharedBuild, summaryOf, type BuildResult } from '../support/build.ts';
 import type { Browser } from 'playwright-core';
 import { plainTextOfHtml } from '../../src/lib/search-records.ts';
 import { normalizeForSearch } from '../../src/lib/search-text.ts';
@@ -47,6 +47,23 @@ describe('build of the real corpus', () => {
     assert.equal(published + skipped + merged, captures);
     assert.equal((build.log.match(/skipped \S+\.txt: /g) ?? []).length, skipped * 2);
     assert.equal(articleIds.size, published);
+  });
+  it('writes a build report that names every capture and lists the leftover boilerplate suspected', () => {
+    const report = readReport(build);
+    const captures = readdirSync(REAL_DIR).filter((name) => name.endsWith('.txt')).sort();
+    assert.deepEqual(report.files.map((file) => file.file), captures);
+    assert.equal(report.totals.published, articleIds.size);
+    assert.equal(report.outlets.reduce((sum, outlet) => sum + outlet.published, 0), articleIds.size);
+    const suspects = report.outlets.flatMap((outlet) => outlet.boilerplateSuspects.map((suspect) => ({ ...suspect, outlet })));
+    assert.ok(suspects.length > 0, 'no suspect in the real captures');
+    for (const { line, articles, share, example, outlet } of suspects) {
+      assert.ok(articles >= 3 && share >= 0.2 && Math.abs(share - articles / outlet.published) < 0.001, `${outlet.slug}: ${line}`);
+      // The example is one of the outlet's articles, and the line opens or closes its page's body.
+      const body = plainTextOfHtml(load(readText(join(out, 'articles', example, 'index.html')))('.article-body').html() ?? '');
+      assert.ok(body.includes(line), `${outlet.slug}: "${line}" not in ${example}`);
+    }
+    // The top suspects are printed at the end of the build, before the summary.
+    assert.match(build.log, /suspected leftover boilerplate, \d+ of \d+[^\n]*\n(?:[^\n]*\n){1,10}[^\n]*report: /);
   });
   it('reaches every article from the day pages, and from its outlet page', () => {
     assert.deepEqual(articlesLinkedUnder(out, 'archive/'), articleIds);
