@@ -79,6 +79,8 @@ export const SITE = {
   parseThreads: positiveInteger('NEWS_PARSE_THREADS') ?? availableParallelism(),
 } as const;
 
+const cacheDir = env.NEWS_CACHE_DIR || './node_modules/.astro';
+
 /**
  * Where the site is deployed and where builds keep their cache: read by astro.config.mjs only.
  * Pages get the first two from Astro (`Astro.site`, `import.meta.env.BASE_URL`).
@@ -89,7 +91,7 @@ export const BUILD = {
   /** The subpath the site is served under. */
   base: basePath(),
   /** Astro's cache folder: the content store between builds, and the search index's shards. */
-  cacheDir: env.NEWS_CACHE_DIR || './node_modules/.astro',
+  cacheDir,
   /** Where the build report is written (NEWS_REPORT): by default beside the cache, never inside the output folder. */
-  report: resolve(env.NEWS_REPORT?.trim() || join(env.NEWS_CACHE_DIR || './node_modules/.astro', 'build-report.json')),
+  report: resolve(env.NEWS_REPORT?.trim() || join(cacheDir, 'build-report.json')),
 } as const;

@@ -89,11 +89,6 @@ export class SuspectCounter {
     }
   }
 
-  /** Articles counted so far. */
-  get articles(): number {
-    return this.total;
-  }
-
   /** The suspects: lines at an edge of at least `minShare` of the articles and `minArticles` of them; most articles first. */
   suspects(options: Pick<SuspectOptions, 'minShare' | 'minArticles'> = SUSPECT_OPTIONS): BoilerplateSuspect[] {
     const needed = Math.max(options.minArticles, Math.ceil(options.minShare * this.total - 1e-9));
