@@ -14,6 +14,8 @@ export const EARLIEST_CAPTURE_MS = Date.UTC(1990, 0, 1);
 
 /** How far past the build time a capture may lie (clock skew between capture and build). */
 export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+/** How a refusal for a capture time in the future ends (see refusalDependsOnTime). */
+const IN_THE_FUTURE = 'is in the future';
 
 export interface ParsedCapture {
   title: string;
@@ -101,7 +103,7 @@ export function parseTimestampLine(line: string, options: ParseOptions): { ok: t
   // A 10-digit value is Unix seconds (such captures exist); 13 digits is the usual milliseconds.
   const ms = digits.length === 10 ? Number(digits) * 1000 : Number(digits);
   if (ms < EARLIEST_CAPTURE_MS) return { ok: false, reason: `line 1: timestamp ${digits} is before 1990` };
-  if (ms > options.now + FUTURE_TOLERANCE_MS) return { ok: false, reason: `line 1: timestamp ${digits} is in the future` };
+  if (ms > options.now + FUTURE_TOLERANCE_MS) return { ok: false, reason: `line 1: timestamp ${digits} ${IN_THE_FUTURE}` };
   return { ok: true, ms };
 }
 
@@ -185,4 +187,10 @@ export function parseCaptureBytes(bytes: Uint8Array, options: ParseOptions): Par
 function preview(text: string): string {
   const flat = collapseWhitespace(text);
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+
+/** Whether a refusal holds only until some time has passed (a timestamp in the future): such a file must be read again by a later build. */
+export function refusalDependsOnTime(reason: string): boolean {
+  return reason.endsWith(IN_THE_FUTURE);
 }

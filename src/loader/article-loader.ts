@@ -6,7 +6,7 @@ import {
   captureDigest, classifyCaptureFiles, formatLoadSummary, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileOutcomes, toFileRecord,
   type Capture, type CaptureListing, type FileRecord, type FolderEntry, type LoadReport, type RejectionRecord,
 } from '../lib/capture-files.ts';
-import { checkFileSize } from '../lib/parse.ts';
+import { checkFileSize, refusalDependsOnTime } from '../lib/parse.ts';
 import { deferStoreWrites } from './defer-store-write.ts';
 import { createParsePool, inlineParser, type ParsePool } from './parse-pool.ts';
 import { pipelineVersion } from './pipeline-version.ts';
@@ -179,7 +179,8 @@ class Load {
   }
 
   private skip(file: string, reason: string, seen?: { digest: string; size?: number; mtimeMs?: number }, url?: string): void {
-    if (seen) this.rejected[file] = { ...seen, reason, ...(url ? { url } : {}) };
+    // A refusal that time may undo (a capture time in the future) is not remembered.
+    if (seen && !refusalDependsOnTime(reason)) this.rejected[file] = { ...seen, reason, ...(url ? { url } : {}) };
     if (this.options.strict) throw new ArticleFileError(`bad article file (NEWS_STRICT=1): ${join(this.options.directory, `${file}: ${reason}`)}`);
     this.report.skipped.push(url ? { file, reason, url } : { file, reason });
     this.context.logger.warn(`skipped ${join(this.options.directory, file)}: ${reason}`);

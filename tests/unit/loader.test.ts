@@ -62,6 +62,17 @@ describe('loadArticles and the pipeline version', () => {
     await loadArticles(context, { ...options, pipelineVersion: 'two' });
     assert.equal(parsed.length, 3);
   });
+  it('reads again a file refused for a capture time in the future: time may make it good', async () => {
+    const folder = tempDir('news-future');
+    const at = Date.UTC(2026, 0, 5);
+    writeFileSync(join(folder, 'early.txt'), `<!--${at}-->\n[Tomorrow's news](https://example.org/tomorrow)\n------\n\n<p>Written before its time.</p>\n`);
+    const context = memoryContext();
+    const options = { directory: folder, strict: false, pipelineVersion: 'one' };
+    const before = await loadArticles(context, { ...options, now: () => Date.UTC(2026, 0, 1) });
+    assert.match(before.skipped[0]?.reason ?? '', /in the future/);
+    const after = await loadArticles(context, { ...options, now: () => Date.UTC(2026, 0, 6) });
+    assert.deepEqual([after.parsed, after.published, after.skipped.length], [1, 1, 0]);
+  });
   it('takes a file of the same size and modification time for unchanged without reading it, under the same code only', async () => {
     const folder = tempDir('news-stat');
     cpSync(SEEDS_DIR, folder, { recursive: true });
