@@ -7,7 +7,7 @@
 
 import { toSimplified } from './chinese.ts';
 import { barePlaceName, canonicalTopicName } from './topic-aliases.ts';
-import { isDictionaryName, isDictionaryWord, isTransliteration, isTransliterationChar, subjectKind, type SubjectKind } from './subject-kinds.ts';
+import { isChinesePersonName, isDictionaryName, isDictionaryWord, isTransliteration, isTransliterationChar, subjectKind, type SubjectKind } from './subject-kinds.ts';
 import { discoverTitleNames, NameMatcher, type TitleName } from './title-names.ts';
 
 export type TopicKind = 'section' | SubjectKind;
@@ -75,6 +75,25 @@ function transliteratedNeighbourShare({ left, right, occurrences, titles }: Titl
   return Math.max(share(left), share(right));
 }
 
+/** What follows a country or city in a headline and seldom a person (科威特外长, 阿拉斯加北部, 里昂市), and what follows a person (拜登称, 蓬佩奥访台). */
+const AFTER_A_PLACE = new Set([...'首外军境驻市省北南西东']);
+const AFTER_A_PERSON = new Set([...'称说表会访批呼指宣谈与见辞就接再将']);
+
+/**
+ * Whether a name the dictionary or its shape calls a person reads as a place in the titles: the
+ * dictionary files many countries and cities as names of people (伊拉克, 莫斯科, 新德里).
+ */
+function readsAsPlace(context: TitleName | undefined): boolean {
+  if (!context?.right || isChinesePersonName(context.name)) return false;
+  let place = 0;
+  let person = 0;
+  for (const [char, count] of context.right) {
+    if (AFTER_A_PLACE.has(char)) place += count;
+    if (AFTER_A_PERSON.has(char)) person += count;
+  }
+  return place > person && place >= 0.15 * (context.occurrences ?? context.titles);
+}
+
 function occurrences(text: string, word: string): number {
   let count = 0;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
@@ -92,6 +111,7 @@ export function subjectNames(articles: readonly TopicSource[], texts: readonly s
   const chinese = articles.flatMap((article, index) => (article.data.lang?.startsWith('zh') ? [{ title: texts[index], outlet: article.data.outlet?.slug ?? '' }] : []));
   const outlets = new Set(chinese.map((sample) => sample.outlet)).size;
   const candidates = new Map<string, number>();
+  const contexts = new Map<string, TitleName>();
   const discovered = discoverTitleNames(chinese, { minTitles: Math.max(2, minTitles), minOutlets: Math.min(2, outlets), isWord: isDictionaryWord });
   for (const found of discovered) {
     // A transliteration mostly next to more transliteration is a piece of a longer foreign name (尼西亚, 克罗).
@@ -99,6 +119,7 @@ export function subjectNames(articles: readonly TopicSource[], texts: readonly s
     // Two characters say little: a two-character name needs twice the titles, unless the dictionary knows it as a name.
     if (found.name.length === 2 && /\p{Script=Han}/u.test(found.name) && found.titles < 2 * minTitles && !isDictionaryName(found.name)) continue;
     candidates.set(found.name, found.titles);
+    contexts.set(found.name, found);
   }
   // A small collection has too few titles to count on: there the segmenter's names are candidates too.
   if (minTitles === 0) for (const article of articles) for (const subject of article.data.subjects) if (!candidates.has(subject)) candidates.set(subject, 0);
@@ -109,7 +130,7 @@ export function subjectNames(articles: readonly TopicSource[], texts: readonly s
   for (const name of new Set([...english, ...candidates.keys()])) {
     const topic = canonicalTopicName(name);
     const kind = subjectKind(topic);
-    if (kind) names.set(name, { topic, kind });
+    if (kind) names.set(name, { topic, kind: kind === 'person' && readsAsPlace(contexts.get(name)) ? 'place' : kind });
   }
   // Count each name where it is the longest name; a fragment of longer names seldom is (纳瓦利 of 纳瓦利尼).
   const alone = new Map<string, number>();

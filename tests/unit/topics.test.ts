@@ -95,6 +95,16 @@ describe('buildTopics', () => {
   it('keeps only subjects with enough articles, and never two topics on one URL', () => {
     assertTopicsConsistent(fixtures, 2);
   });
+  it('reads a name shaped like a person as a place when titles speak of it as one (its foreign minister, its north)', () => {
+    const outlets = ['a', 'b', 'c'];
+    const article = (id: string, title: string, index: number) => ({ id, data: { title, lang: 'zh-Hans', outlet: { slug: outlets[index % 3] }, subjects: [] } });
+    const titles = [
+      '拉莫纳外长会见日本代表', '拉莫纳北部发生地震', '拉莫纳首都举行集会', '拉莫纳驻美大使回国', '拉莫纳南部洪水成灾', '拉莫纳外交部发表声明',
+      '卡洛斯塔称将出访欧洲', '卡洛斯塔说经济好转', '卡洛斯塔表示不会辞职', '卡洛斯塔会见法国总统', '卡洛斯塔访问印度', '卡洛斯塔与德国总理通话',
+    ];
+    const { topics } = buildTopics(titles.map((title, index) => article(`t${index}`, title, index)), { minSubjectArticles: 3, minTitles: 3 });
+    assert.deepEqual(Object.fromEntries(topics.filter((topic) => /拉莫纳|卡洛斯塔/.test(topic.name)).map((topic) => [topic.name, topic.kinds])), { 拉莫纳: ['place'], 卡洛斯塔: ['person'] });
+  });
   it('merges names that make one slug into one topic', () => {
     const items = [
       { id: 'a', data: { section: 'Hong Kong', subjects: [] } },
