@@ -76,7 +76,7 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
     title,
     url: canonical,
     capturedAt,
-    outlet: outletForArticle(canonical, [...cleaned.html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)].map((link) => link[1].replaceAll('&amp;', '&'))),
+    outlet: outletForArticle(canonical, () => [...cleaned.html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)].map((link) => link[1].replaceAll('&amp;', '&'))),
     lang,
     readingMinutes: readingMinutes(cleaned.text),
     summary: summarize(cleaned.lead || cleaned.text),

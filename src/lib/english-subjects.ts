@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { canonicalTopicName } from './topic-aliases.ts';
+import { occurrences } from './text.ts';
 
 /**
  * Subjects of an English article: the people, places and organisations compromise (a rule-based
@@ -33,11 +34,6 @@ function isFunctionWord(name: string): boolean {
   return nlp(name).has('(#Determiner|#Pronoun|#Preposition|#Conjunction|#Demonym)');
 }
 
-function count(text: string, word: string): number {
-  let found = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) found++;
-  return found;
-}
 
 export function extractEnglishSubjects(title: string, text: string): string[] {
   const opening = `${title}.\n${text.slice(0, READ_CHARS)}`;
@@ -51,7 +47,7 @@ export function extractEnglishSubjects(title: string, text: string): string[] {
   const whole = `${title}\n${text}`;
   const scored = full.flatMap((name) => {
     const surname = people.includes(name) && name.includes(' ') ? name.split(' ').pop()! : name;
-    const mentions = count(whole, surname);
+    const mentions = occurrences(whole, surname);
     const inTitle = title.includes(surname);
     return inTitle || mentions >= 2 ? [{ name, score: (inTitle ? 100 : 0) + mentions }] : [];
   });

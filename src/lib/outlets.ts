@@ -305,10 +305,11 @@ export function outletForUrl(url: string): Outlet {
 
 const FEED_PROXY_HOSTS = new Set(['feedproxy.google.com', 'feeds.feedburner.com']);
 
-function hostOf(href: string): string | undefined {
+/** A link of the item as a web URL, with its host, or undefined for anything else. */
+function webLink(href: string): { url: URL; host: string } | undefined {
   try {
     const url = new URL(href);
-    return /^https?:$/.test(url.protocol) ? url.hostname.toLowerCase().replace(/^www\./, '') : undefined;
+    return /^https?:$/.test(url.protocol) ? { url, host: url.hostname.toLowerCase().replace(/^www\./, '') } : undefined;
   } catch {
     return undefined;
   }
@@ -327,11 +328,11 @@ function outletBehindFeedProxy(url: URL, linkHrefs: readonly string[]): Outlet |
   const feed = match[1];
   const slug = match[2].replace(/\/$/, '');
   const links = linkHrefs.flatMap((href) => {
-    const host = hostOf(href);
-    return host && !FEED_PROXY_HOSTS.has(host) ? [{ href, host }] : [];
+    const link = webLink(href);
+    return link && !FEED_PROXY_HOSTS.has(link.host) ? [link] : [];
   });
-  const own = slug && links.find(({ href }) => new URL(href).pathname.replace(/\/$/, '').endsWith(`/${slug}`));
-  if (own) return outletForUrl(own.href);
+  const own = slug && links.find(({ url }) => url.pathname.replace(/\/$/, '').endsWith(`/${slug}`));
+  if (own) return outletForUrl(own.url.href);
   if (!feed.includes('/')) {
     // A feed of its own is named for its outlet, the same for every item: GiantRobotsSmashingIntoOtherGiantRobots.
     const name = feed.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').trim();
@@ -342,16 +343,19 @@ function outletBehindFeedProxy(url: URL, linkHrefs: readonly string[]): Outlet |
     for (const host of hosts) counts.set(host, (counts.get(host) ?? 0) + 1);
     return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
   };
-  const posts = mostLinked(links.filter(({ href }) => /^\/\d{4}\/\d{2}\//.test(new URL(href).pathname)).map(({ host }) => host));
+  const posts = mostLinked(links.filter(({ url }) => /^\/\d{4}\/\d{2}\//.test(url.pathname)).map(({ host }) => host));
   if (posts) return outletForUrl(`https://${posts}/`);
   const linked = mostLinked(links.map(({ host }) => host));
   return linked ? outletForUrl(`https://${linked}/`) : undefined;
 }
 
-/** The outlet of an article: that of its original URL, or for a feed-proxy link, the one the item itself shows. */
-export function outletForArticle(url: string, linkHrefs: readonly string[]): Outlet {
+/**
+ * The outlet of an article: that of its original URL, or for a feed-proxy link, the one the item
+ * itself shows. `linkHrefs` gives the item's links; it is called only for a feed-proxy link.
+ */
+export function outletForArticle(url: string, linkHrefs: () => readonly string[]): Outlet {
   const parsed = new URL(url);
-  if (FEED_PROXY_HOSTS.has(parsed.hostname.toLowerCase())) return outletBehindFeedProxy(parsed, linkHrefs) ?? outletForUrl(url);
+  if (FEED_PROXY_HOSTS.has(parsed.hostname.toLowerCase())) return outletBehindFeedProxy(parsed, linkHrefs()) ?? outletForUrl(url);
   return outletForUrl(url);
 }
 

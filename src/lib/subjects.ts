@@ -1,6 +1,7 @@
 import { tag } from './segmenter.ts';
 import { toSimplified } from './chinese.ts';
 import { extractEnglishSubjects } from './english-subjects.ts';
+import { occurrences } from './text.ts';
 
 /**
  * Subjects: the people, places and organisations an article is about. Chinese has no spaces,
@@ -66,11 +67,6 @@ function taggedNames(text: string): string[] {
   return names;
 }
 
-function occurrences(text: string, word: string): number {
-  let count = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
-  return count;
-}
 
 /**
  * The article's subject candidates, most salient first: names found in the title and the

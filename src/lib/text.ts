@@ -149,3 +149,10 @@ export function summarize(text: string, maxLength = 160): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > maxLength * 0.7 ? cut.slice(0, space) : cut).trim()}…`;
 }
+
+/** How many times `word` occurs in `text`, not overlapping. */
+export function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
+  return count;
+}

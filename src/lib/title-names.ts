@@ -30,10 +30,10 @@ export interface TitleName {
   titles: number;
   outlets: number;
   /** Times it occurs (a title may name it twice). */
-  occurrences?: number;
-  /** Its neighbours on each side, by character, with counts (Han neighbours only). */
-  left?: ReadonlyMap<string, number>;
-  right?: ReadonlyMap<string, number>;
+  occurrences: number;
+  /** Its Han neighbours on each side, by character, with counts (none for a Latin name). */
+  left: ReadonlyMap<string, number>;
+  right: ReadonlyMap<string, number>;
 }
 
 const MAX_HAN_LENGTH = 10;
@@ -167,7 +167,7 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
     if (tally.titles.size < options.minTitles || tally.outlets.size < options.minOutlets) continue;
     // The spelling most titles use: TikTok, not TIKTOK.
     const name = [...tally.spelling].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-    names.push({ name, titles: tally.titles.size, outlets: tally.outlets.size });
+    names.push({ name, titles: tally.titles.size, outlets: tally.outlets.size, occurrences: tally.titles.size, left: new Map(), right: new Map() });
   }
   return names.sort((a, b) => b.titles - a.titles || (a.name < b.name ? -1 : 1));
 }

@@ -9,6 +9,7 @@ import { toSimplified } from './chinese.ts';
 import { barePlaceName, canonicalTopicName } from './topic-aliases.ts';
 import { isChinesePersonName, isDictionaryName, isDictionaryWord, isTransliteration, isTransliterationChar, subjectKind, type SubjectKind } from './subject-kinds.ts';
 import { discoverTitleNames, NameMatcher, type TitleName } from './title-names.ts';
+import { occurrences } from './text.ts';
 
 export type TopicKind = 'section' | SubjectKind;
 
@@ -65,12 +66,11 @@ export interface SubjectName {
 }
 
 /** The larger share, of the two sides, of a title name's occurrences with a transliteration character on that side. */
-function transliteratedNeighbourShare({ left, right, occurrences, titles }: TitleName): number {
-  const total = occurrences ?? titles;
-  const share = (side: ReadonlyMap<string, number> | undefined) => {
+function transliteratedNeighbourShare({ left, right, occurrences: seen }: TitleName): number {
+  const share = (side: ReadonlyMap<string, number>) => {
     let bound = 0;
-    for (const [char, count] of side ?? []) if (isTransliterationChar(char)) bound += count;
-    return bound / total;
+    for (const [char, count] of side) if (isTransliterationChar(char)) bound += count;
+    return bound / seen;
   };
   return Math.max(share(left), share(right));
 }
@@ -84,20 +84,14 @@ const AFTER_A_PERSON = new Set([...'称说表会访批呼指宣谈与见辞就�
  * dictionary files many countries and cities as names of people (伊拉克, 莫斯科, 新德里).
  */
 function readsAsPlace(context: TitleName | undefined): boolean {
-  if (!context?.right || isChinesePersonName(context.name)) return false;
+  if (!context || isChinesePersonName(context.name)) return false;
   let place = 0;
   let person = 0;
   for (const [char, count] of context.right) {
     if (AFTER_A_PLACE.has(char)) place += count;
     if (AFTER_A_PERSON.has(char)) person += count;
   }
-  return place > person && place >= 0.15 * (context.occurrences ?? context.titles);
-}
-
-function occurrences(text: string, word: string): number {
-  let count = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
-  return count;
+  return place > person && place >= 0.15 * context.occurrences;
 }
 
 /**

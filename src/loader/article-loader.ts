@@ -99,11 +99,10 @@ class Load {
   private readonly previousRejected: Record<string, RejectionRecord>;
   private readonly pool: ParsePool;
   private readonly now: number;
-
   /** Whether the records were made by this code, so that a file's unchanged stat vouches for its record. */
   private readonly sameCode: boolean;
 
-  constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>, sameCode = false) {
+  constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>, sameCode: boolean) {
     this.sameCode = sameCode;
     this.context = context;
     this.options = options;

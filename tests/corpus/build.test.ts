@@ -4,16 +4,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { listFiles, readReport, readText, sharedBuild, summaryOf, type BuildResult } from '../support/build.ts';
-import type { Browser } from 'playwright-core';
 import { plainTextOfHtml } from '../../src/lib/search-records.ts';
 import { normalizeForSearch } from '../../src/lib/search-text.ts';
 import { loadReal } from '../support/articles.ts';
 import { axeOverPages } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { realCorpusDir } from '../support/corpus.ts';
 import { checkBuiltPages, describeMessage } from '../support/html-checker.ts';
 import { feedsIn, parseFeed, readWithFeedparser, xmllintErrors, type ParsedFeed } from '../support/feeds.ts';
 import { articlePageIds, articlesLinkedUnder, assertArchiveCountsAddUp, assertLinksResolve } from '../support/site-checks.ts';
+import { servedInChromium } from '../support/served.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const REAL_DIR = realCorpusDir();
@@ -149,24 +148,8 @@ describe('the RFC 5005 archive chain over the real captures', () => {
   });
 });
 
-/** The build served on 127.0.0.1 and a Chromium, for the tests of one describe block. */
-function servedInChromium(): { server: StaticServer; browser: Browser } {
-  const served = {} as { server: StaticServer; browser: Browser };
-  before(async () => {
-    await ready;
-    assert.equal(build.status, 0, build.log);
-    served.server = await serveStatic(out);
-    served.browser = await launchBrowser();
-  });
-  after(async () => {
-    await served.browser?.close();
-    await served.server?.close();
-  });
-  return served;
-}
-
 describe('accessibility of every page of the real corpus, in Chromium', () => {
-  const served = servedInChromium();
+  const served = servedInChromium(ready.then(() => build));
 
   it('has no axe-core violation on any page, light or dark, on a phone', async () => {
     // A page that sends readers on at once (a topic's other spelling) is read where it leads.
@@ -185,7 +168,7 @@ describe('accessibility of every page of the real corpus, in Chromium', () => {
 });
 
 describe('search over the real captures, in Chromium', () => {
-  const served = servedInChromium();
+  const served = servedInChromium(ready.then(() => build));
 
   /** How many real articles hold the query, by the same folding and aliases the index uses. */
   const holding = (() => {

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { foldText, normalizeForSearch } from '../../src/lib/search-text.ts';
 import { loadFixtureArticles, type LoadedArticle } from '../support/articles.ts';
-import { launchBrowser, recordFailedResponses, recordPolicyViolations } from '../support/browser.ts';
-import { buildSite, listFiles, readText, type BuildResult } from '../support/build.ts';
+import { recordFailedResponses, recordPolicyViolations } from '../support/browser.ts';
+import { buildSite, listFiles, readText } from '../support/build.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
 import { goldenInput, listGoldenCases } from '../support/golden.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { servedInChromium } from '../support/served.ts';
+import { serveStatic } from '../support/static-server.ts';
 import { tempDir } from '../support/temp.ts';
 import { plainTextOfHtml } from '../../src/lib/search-records.ts';
 import { searchShard, type ShardList } from '../../src/lib/search-shards.ts';
@@ -54,31 +55,19 @@ function writeShardList(siteDir: string, list: ShardList): void {
 }
 
 describe('search in Chromium', () => {
-  let build: BuildResult;
-  let server: StaticServer;
-  let browser: Browser;
-  before(async () => {
-    build = await building;
-    assert.equal(build.status, 0, build.log);
-    server = await serveStatic(build.outDir, '/news/');
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedInChromium(building, '/news/');
 
   /** Opens the search page (with an optional address query) and waits for its status line to settle. */
   async function openSearch(query = '', javaScript = true): Promise<{ page: Page; failed: string[]; refused: string[] }> {
-    const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1100, height: 900 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    const failed = recordFailedResponses(page, server.origin);
+    const failed = recordFailedResponses(page, site.server.origin);
     const refused = recordPolicyViolations(page);
     page.on('dialog', (dialog) => {
       refused.push(`dialog: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(`${server.url}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+    await page.goto(`${site.server.url}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
     return { page, failed, refused };
   }
 
@@ -99,7 +88,7 @@ describe('search in Chromium', () => {
   }
 
   it('writes one index shard per quarter of capture, and the page names them newest first with their sizes and filter counts', () => {
-    const { shards, sizes, filters } = readShardList(build.outDir);
+    const { shards, sizes, filters } = readShardList(site.build.outDir);
     const quarterOf = (article: LoadedArticle) => searchShard(article.data.capturedAt, 'Asia/Shanghai');
     const quarters = [...new Set(articles.map(quarterOf))].sort().reverse();
     assert.deepEqual(shards, quarters);
@@ -108,10 +97,10 @@ describe('search in Chromium', () => {
     assert.equal(Object.values(filters.outlet).reduce((sum, count) => sum + count, 0), articles.length);
     assert.equal(filters.outlet['RFI 法广'], articles.filter((article) => article.data.outlet.name === 'RFI 法广').length);
     assert.deepEqual(Object.keys(filters.year).sort(), [...new Set(quarters.map((quarter) => quarter.slice(0, 4)))].sort());
-    assert.deepEqual(listFiles(join(build.outDir, 'pagefind')).filter((file) => !file.includes('/')), [], 'nothing but shard folders');
-    for (const shard of shards) assert.ok(listFiles(join(build.outDir, 'pagefind', shard)).includes('pagefind-entry.json'), shard);
+    assert.deepEqual(listFiles(join(site.build.outDir, 'pagefind')).filter((file) => !file.includes('/')), [], 'nothing but shard folders');
+    for (const shard of shards) assert.ok(listFiles(join(site.build.outDir, 'pagefind', shard)).includes('pagefind-entry.json'), shard);
     // The newest shard's engine comes with the page.
-    assert.match(readText(join(build.outDir, 'search/index.html')), new RegExp(`<link rel="modulepreload" href="/news/pagefind/${shards[0]}/pagefind.js">`));
+    assert.match(readText(join(site.build.outDir, 'search/index.html')), new RegExp(`<link rel="modulepreload" href="/news/pagefind/${shards[0]}/pagefind.js">`));
   });
 
   it('finds both samples by a name in them, as the reader types, and keeps the query in the address', async () => {
@@ -232,9 +221,9 @@ describe('search in Chromium', () => {
   });
 
   it('puts the cursor in the search box on "/", and sends the header box to the search page', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}archive/`);
+    await page.goto(`${site.server.url}archive/`);
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search-query');
     await page.keyboard.type('北约');
@@ -249,7 +238,7 @@ describe('search in Chromium', () => {
     const notice = page.locator('.search-notice');
     assert.match(await notice.innerText(), /需要.*JavaScript/);
     assert.deepEqual(await notice.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname)), ['/news/archive/', '/news/topics/', '/news/sources/']);
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.locator('#site-search-query').fill('北约');
     await page.locator('.site-search button').click();
     await page.waitForURL(/\/news\/search\/\?q=/);
@@ -259,13 +248,13 @@ describe('search in Chromium', () => {
   it('on a large archive, shows the newest shards\' results first and adds the older ones when they arrive, for a typed query too', async () => {
     // The same site, its shard list saying every shard is large, with the older shards slow to come.
     const copy = tempDir('news-search-large');
-    cpSync(build.outDir, copy, { recursive: true });
+    cpSync(site.build.outDir, copy, { recursive: true });
     const list = readShardList(copy);
     writeShardList(copy, { ...list, sizes: list.sizes.map(() => 6_000) });
     // The older shards' entry files and index chunks: what the first query and a typed one wait for.
     const older = (pathname: string) => /\/pagefind\/[^/]+\/(pagefind-entry\.json|index\/)/.test(pathname) && !pathname.includes(`/pagefind/${list.shards[0]}/`);
     const large = await serveStatic(copy, '/news/', (pathname) => (older(pathname) ? 1500 : 0));
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     after(() => Promise.all([context.close(), large.close()]));
     const page = await context.newPage();
     const statusText = () => page.locator('.search-status').textContent().then((text) => text ?? '');

@@ -4,15 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
-import type { Browser } from 'playwright-core';
 import { axeOverPages } from '../support/axe.ts';
-import { launchBrowser, recordFailedResponses } from '../support/browser.ts';
-import { buildSite, escapeRegExp, listFiles, readText, type BuildResult } from '../support/build.ts';
+import { recordFailedResponses } from '../support/browser.ts';
+import { buildSite, escapeRegExp, listFiles, readText } from '../support/build.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
 import { checkBuiltPages, describeMessage } from '../support/html-checker.ts';
 import { assertLinksResolve } from '../support/site-checks.ts';
 import { SMALL_ARCHIVE_DIR } from '../support/small-archive.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { servedInChromium } from '../support/served.ts';
 import { tempDir } from '../support/temp.ts';
 
 /**
@@ -25,31 +24,19 @@ describe('the small archive: build report and statistics page', () => {
   const reportDir = tempDir('news-report');
   const reportPath = join(reportDir, 'reports', 'small.json');
   const building = buildSite({ NEWS_CONTENT_DIR: SMALL_ARCHIVE_DIR, BASE_PATH: '/news/', SITE_URL: 'https://news.example.org', NEWS_SEARCH_INDEX: 'off', NEWS_REPORT: reportPath });
-  let build: BuildResult;
-  let browser: Browser;
-  let server: StaticServer;
-  before(async () => {
-    build = await building;
-    assert.equal(build.status, 0, build.log);
-    server = await serveStatic(build.outDir, '/news/');
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  const about = () => load(readText(join(build.outDir, 'about/index.html')));
+  const site = servedInChromium(building, '/news/');
+  const about = () => load(readText(join(site.build.outDir, 'about/index.html')));
 
   it('writes the report where NEWS_REPORT says, and nowhere else', () => {
     const report = JSON.parse(readFileSync(reportPath, 'utf8'));
     assert.equal(report.base, '/news/');
     assert.deepEqual(report.totals, { files: 14, published: 11, skipped: 2, superseded: 1, ignored: 1, hidden: 0 });
-    assert.ok(!existsSync(join(build.cacheDir, 'build-report.json')));
-    assert.deepEqual(listFiles(build.outDir).filter((file) => /report|\.json$/.test(file)), []);
+    assert.ok(!existsSync(join(site.build.cacheDir, 'build-report.json')));
+    assert.deepEqual(listFiles(site.build.outDir).filter((file) => /report|\.json$/.test(file)), []);
   });
 
   it('ends the build log with the suspects, the report and the summary', () => {
-    const tail = build.log.slice(build.log.indexOf('suspected leftover boilerplate'));
+    const tail = site.build.log.slice(site.build.log.indexOf('suspected leftover boilerplate'));
     const lines = tail.split('\n').map((line) => line.replace(/^\S+ \[news-build-report\] /, ''));
     assert.deepEqual(lines.slice(0, 5), [
       "suspected leftover boilerplate, 2 of 2 (lines that open or close many of an outlet's articles):",
@@ -58,12 +45,12 @@ describe('the small archive: build report and statistics page', () => {
       `report: ${reportPath} (${/\((\d+\.\d) s\)/.exec(lines[3])?.[1]} s)`,
       'articles: 11 published, 2 skipped, 1 duplicates merged (14 parsed, 0 unchanged, 0 removed)',
     ]);
-    assert.match(build.log, new RegExp(`${escapeRegExp(join(SMALL_ARCHIVE_DIR, 'harbour-05.txt'))} superseded by ${escapeRegExp(join(SMALL_ARCHIVE_DIR, 'harbour-05-update.txt'))}, the newer capture of https://harbour-times\\.example/port/2024/04/03/cold-store\\n`));
+    assert.match(site.build.log, new RegExp(`${escapeRegExp(join(SMALL_ARCHIVE_DIR, 'harbour-05.txt'))} superseded by ${escapeRegExp(join(SMALL_ARCHIVE_DIR, 'harbour-05-update.txt'))}, the newer capture of https://harbour-times\\.example/port/2024/04/03/cold-store\\n`));
   });
 
   it('links the statistics page from the footer of every page', () => {
-    const pages = listFiles(build.outDir).filter((file) => file.endsWith('.html'));
-    const without = pages.filter((file) => load(readText(join(build.outDir, file)))('footer a[href="/news/about/"]').length !== 1);
+    const pages = listFiles(site.build.outDir).filter((file) => file.endsWith('.html'));
+    const without = pages.filter((file) => load(readText(join(site.build.outDir, file)))('footer a[href="/news/about/"]').length !== 1);
     assert.deepEqual(without, []);
   });
 
@@ -72,7 +59,7 @@ describe('the small archive: build report and statistics page', () => {
     assert.equal($('h1').text(), '关于本站');
     assert.match($('main').text(), /Asia\/Shanghai 时区/);
     const stats = Object.fromEntries($('.stats > div').map((_, el) => [[$(el).find('dt').text(), $(el).find('dd').text()]]).get());
-    assert.deepEqual(stats, { 文章: '11 篇', 来源: '3 个', 话题: `${listFiles(build.outDir).filter((f) => /^topics\/[^/]+\/index\.html$/.test(f)).length} 个`, 有文章的日子: '11 天', 收录时间: '2024-01-08 至 2024-05-20' });
+    assert.deepEqual(stats, { 文章: '11 篇', 来源: '3 个', 话题: `${listFiles(site.build.outDir).filter((f) => /^topics\/[^/]+\/index\.html$/.test(f)).length} 个`, 有文章的日子: '11 天', 收录时间: '2024-01-08 至 2024-05-20' });
   });
 
   it('draws three charts as inline SVG, each named by its caption and a sentence, with its numbers as a table', () => {
@@ -97,7 +84,7 @@ describe('the small archive: build report and statistics page', () => {
   });
 
   it('draws with no script, no inline style and no colour of its own: the stylesheet gives light and dark', () => {
-    const html = readText(join(build.outDir, 'about/index.html'));
+    const html = readText(join(site.build.outDir, 'about/index.html'));
     const $ = load(html);
     assert.deepEqual($('script').map((_, el) => $(el).attr('src')?.replace(/[^/]+$/, '')).get(), ['/news/_astro/']);
     assert.equal($('[style]').length + $('style').length, 0);
@@ -105,21 +92,21 @@ describe('the small archive: build report and statistics page', () => {
   });
 
   it('links only to pages that exist under /news/', () => {
-    assert.ok(assertLinksResolve(build.outDir, '/news/') > 100);
+    assert.ok(assertLinksResolve(site.build.outDir, '/news/') > 100);
   });
 
   it('has no error from the Nu Html Checker on any page', async () => {
-    const report = await checkBuiltPages(build.outDir, '/news/');
+    const report = await checkBuiltPages(site.build.outDir, '/news/');
     assert.deepEqual(report.errors.map(describeMessage), []);
   });
 
   for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desk', { width: 1280, height: 900 }]] as const) {
     it(`has no axe-core violation, light and dark, and fits the screen of a ${device}`, async () => {
-      const url = `${server.url}about/`;
-      assert.deepEqual(await axeOverPages(browser, [url], { tabs: 1, viewport }), []);
-      const context = await browser.newContext({ viewport });
+      const url = `${site.server.url}about/`;
+      assert.deepEqual(await axeOverPages(site.browser, [url], { tabs: 1, viewport }), []);
+      const context = await site.browser.newContext({ viewport });
       const page = await context.newPage();
-      const failed = recordFailedResponses(page, server.origin);
+      const failed = recordFailedResponses(page, site.server.origin);
       await page.goto(url);
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
       assert.ok(scrollWidth <= clientWidth, `${scrollWidth} > ${clientWidth}`);
@@ -148,11 +135,11 @@ describe('the small archive: build report and statistics page', () => {
         preview.stderr.on('data', read);
         preview.on('exit', () => reject(new Error(`preview stopped: ${output}`)));
       });
-      assert.match(output, new RegExp(`serving ${escapeRegExp(build.outDir)}/? under /news/`));
+      assert.match(output, new RegExp(`serving ${escapeRegExp(site.build.outDir)}/? under /news/`));
       const page = await fetch(`${url}about/`);
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<h1>关于本站<\/h1>/);
-      const style = /href="(\/news\/_astro\/[^"]+\.css)"/.exec(readText(join(build.outDir, 'index.html')))![1];
+      const style = /href="(\/news\/_astro\/[^"]+\.css)"/.exec(readText(join(site.build.outDir, 'index.html')))![1];
       assert.equal((await fetch(new URL(style, url))).status, 200);
       const miss = await fetch(`${url}no-such-page/`);
       assert.equal(miss.status, 404);
