@@ -24,6 +24,24 @@ describe('default build of content/', () => {
     assert.equal(build.status, 0, build.log);
     assert.deepEqual(summaryOf(build.log), [2, 0, 0]);
   });
+  it('lists topics by kind, most-covered first, then every topic under its pinyin initial, and says each topic page’s kind', () => {
+    const $ = load(readText(join(build.outDir, 'topics/index.html')));
+    const kinds = $('.topic-group > h2').map((_, heading) => $(heading).clone().children().remove().end().text().trim()).get();
+    assert.deepEqual(kinds, ['人物', '地点', '机构', '栏目', '拼音索引']);
+    const people = $('#topics-person').parent().find('.topic-cloud a').map((_, link) => $(link).text()).get();
+    assert.ok(people.includes('特朗普'), String(people));
+    for (const group of $('.topic-group .topic-cloud').slice(0, -1).get()) {
+      const counts = $(group).find('.count').map((_, count) => Number($(count).text())).get();
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    }
+    const jumps = $('.letter-jump a').map((_, link) => $(link).attr('href')).get();
+    assert.ok(jumps.length > 3);
+    for (const jump of jumps) assert.equal($(jump).length, 1, `${jump} leads nowhere`);
+    const indexed = $('.letter-group a').map((_, link) => $(link).text()).get();
+    assert.equal(indexed.length, files.filter((file) => /^topics\/[^/]+\/index\.html$/.test(file)).length);
+    assert.equal($('#letter-T').parent().find('a').filter((_, link) => $(link).text() === '特朗普').length, 1);
+    assert.equal(load(readText(join(build.outDir, 'topics', '特朗普', 'index.html')))('h1 .kicker').text(), '人物');
+  });
   it('writes a page per sample article, a home page and a 404 page', () => {
     assert.equal(articlePages.length, 2);
     assert.ok(files.includes('index.html') && files.includes('404.html'));
