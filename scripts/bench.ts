@@ -20,6 +20,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { CHROMIUM_PATH } from '../tests/support/browser.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -118,7 +119,7 @@ function measure(name: string, command: string[], env: Record<string, string>, m
     let log = '';
     let pending = '';
     const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
+      const text = stripVTControlCharacters(chunk.toString());
       log += text;
       pending += text;
       const lines = pending.split('\n');

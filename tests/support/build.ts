@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { BuildReport } from '../../src/lib/build-report.ts';
 import { PROJECT_ROOT } from './corpus.ts';
 import { tempDir } from './temp.ts';
@@ -53,7 +54,7 @@ export function buildSite(env: Record<string, string>, options: { cacheDir?: str
         child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
         child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
         child.on('error', reject);
-        child.on('close', (status) => resolve({ status, log: Buffer.concat(output).toString('utf8'), outDir, cacheDir, seconds: (performance.now() - started) / 1000 }));
+        child.on('close', (status) => resolve({ status, log: stripVTControlCharacters(Buffer.concat(output).toString('utf8')), outDir, cacheDir, seconds: (performance.now() - started) / 1000 }));
       }),
   );
 }
