@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DEFAULT_SEARCH_CHARS } from '../lib/search-records.ts';
-import { searchShard } from '../lib/search-shards.ts';
+import { pageListFile, searchShard, withPageListPreload } from '../lib/search-shards.ts';
 import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
 const INDEX_FORMAT = '3';
@@ -54,6 +54,12 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
             recursive: true,
             filter: (source) => !/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$|wasm\.unknown\.pagefind$/.test(source),
           });
+        }
+        const searchPage = join(fileURLToPath(dir), 'search', 'index.html');
+        const newest = shards[0]?.split('/')[0];
+        if (newest && existsSync(searchPage)) {
+          const entry = JSON.parse(readFileSync(join(outDir, newest, 'pagefind-entry.json'), 'utf8'));
+          writeFileSync(searchPage, withPageListPreload(readFileSync(searchPage, 'utf8'), `${base}pagefind/${newest}/${pageListFile(entry)}`));
         }
         logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now, the rest reused, in ${seconds.toFixed(1)} s`);
       },

@@ -58,3 +58,25 @@ export function searchShard(capturedAt: Date, timeZone: string): string {
   const [year, month] = dayKey(capturedAt, timeZone).split('-');
   return `${year}-Q${Math.ceil(Number(month) / 3)}`;
 }
+
+/** Pagefind's WebAssembly for the index language (every record is marked English: search-text.ts splits the words). */
+export const SEARCH_ENGINE_FILE = 'wasm.en.pagefind';
+
+/**
+ * The search page with a preload of the newest shard's page list (its name carries a digest
+ * known only once the shard is indexed), so that it downloads with the page instead of after the
+ * engine has started. A preload from an earlier build is replaced, never repeated.
+ */
+export function withPageListPreload(html: string, href: string): string {
+  const link = `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`;
+  const without = html.replace(/<link rel="preload" as="fetch" crossorigin="anonymous" href="[^"]*\.pf_meta">/g, '');
+  if (!without.includes('</head>')) throw new Error('the search page has no head to add its page list preload to');
+  return without.replace('</head>', `${link}</head>`);
+}
+
+/** The page list file a shard's pagefind-entry.json names, for its one language. */
+export function pageListFile(entry: { languages: Record<string, { hash: string }> }): string {
+  const languages = Object.values(entry.languages);
+  if (languages.length !== 1) throw new Error(`a search shard should hold one language, and holds ${languages.length}`);
+  return `pagefind.${languages[0].hash}.pf_meta`;
+}

@@ -53,7 +53,7 @@ function loadGroups(): Promise<ShardGroup[]> {
     if (!list.shards.length) throw new Error('the search index is empty');
     fillFilters(list.filters);
     const loaded = shardGroups(list.sizes, GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
-    await openGroup(loaded[0]);
+    await openGroup(loaded[0], true);
     return loaded;
   })();
   return groups;
@@ -66,11 +66,15 @@ function loadGroups(): Promise<ShardGroup[]> {
  * gives it a module and a worker of its own: two engines in one module share one WebAssembly
  * memory and corrupt each other.
  */
-function openGroup(group: ShardGroup): Promise<Pagefind> {
+function openGroup(group: ShardGroup, newest = false): Promise<Pagefind> {
   group.engine ??= (async () => {
     const [primary, ...others] = group.shards;
     const pagefind = (await import(/* @vite-ignore */ `${root}${primary}/pagefind.js`)) as Pagefind;
-    await pagefind.options({ basePath: `${root}${primary}/`, baseUrl: '/' });
+    // The newest group is small and runs on the page itself: no worker to start before the first
+    // answer, and the engine and page list that the page preloads (src/pages/search) are the
+    // page's own fetches, which a worker could not reuse. Older groups are large: their
+    // decoding stays off the page, in a worker.
+    await pagefind.options({ basePath: `${root}${primary}/`, baseUrl: '/', noWorker: newest });
     // Pagefind takes the query's language from <html lang> when it starts, and would split a
     // Chinese query with the browser's own word segmenter. The index holds words already split
     // by search-text.ts and marked English, so it must start as English: the page's language is

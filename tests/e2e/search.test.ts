@@ -103,6 +103,31 @@ describe('search in Chromium', () => {
     assert.match(readText(join(site.build.outDir, 'search/index.html')), new RegExp(`<link rel="modulepreload" href="/news/pagefind/${shards[0]}/pagefind.js">`));
   });
 
+  it('fetches the newest shard’s engine and page list with the page, once each, and answers from them', async () => {
+    const [newest] = readShardList(site.build.outDir).shards;
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    const warnings: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    page.on('console', (message) => {
+      if (/preload/i.test(message.text())) warnings.push(message.text());
+    });
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('斯托尔滕贝格')}`);
+    await page.waitForSelector('.search-result');
+    const shardFiles = requested.filter((path) => path.startsWith(`/news/pagefind/${newest}/`)).map((path) => path.slice(`/news/pagefind/${newest}/`.length));
+    const pageList = shardFiles.find((file) => file.endsWith('.pf_meta'));
+    assert.ok(pageList, shardFiles.join(' '));
+    const head = await page.locator('head link[rel=preload]').evaluateAll((links) => links.map((link) => `${link.getAttribute('as')} ${link.getAttribute('crossorigin')} ${link.getAttribute('href')}`));
+    assert.deepEqual(head.sort(), [`fetch anonymous /news/pagefind/${newest}/${pageList}`, `fetch anonymous /news/pagefind/${newest}/wasm.en.pagefind`]);
+    for (const file of ['pagefind.js', 'wasm.en.pagefind', pageList]) assert.equal(shardFiles.filter((other) => other === file).length, 1, `${file} in ${shardFiles.join(' ')}`);
+    // Asked for before the engine starts (it reads pagefind-entry.json first), and used, not fetched again.
+    assert.ok(shardFiles.indexOf('wasm.en.pagefind') < shardFiles.indexOf('pagefind-entry.json'), shardFiles.join(' '));
+    assert.ok(shardFiles.indexOf(pageList) < shardFiles.indexOf('pagefind-entry.json'), shardFiles.join(' '));
+    assert.deepEqual(warnings, []);
+    await context.close();
+  });
+
   it('finds both samples by a name in them, as the reader types, and keeps the query in the address', async () => {
     const { page, failed, refused } = await openSearch();
     await typeQuery(page, '斯托尔滕贝格');

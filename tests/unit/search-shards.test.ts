@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { searchShard, searchShardList, shardGroups } from '../../src/lib/search-shards.ts';
+import { pageListFile, searchShard, searchShardList, shardGroups, withPageListPreload } from '../../src/lib/search-shards.ts';
 import { loadSeeds } from '../support/articles.ts';
 
 describe('shardGroups', () => {
@@ -50,4 +50,22 @@ describe('searchShardList', () => {
     assert.deepEqual(shardGroups(list.sizes, 10_000), [[0]]);
   });
   it('has nothing for no articles', () => assert.deepEqual(searchShardList([], 'UTC'), { shards: [], sizes: [], filters: { outlet: {}, year: {} } }));
+});
+
+describe('withPageListPreload', () => {
+  const page = '<html><head><title>搜索</title><link rel="preload" as="fetch" crossorigin="anonymous" href="/pagefind/2024-Q1/wasm.en.pagefind"></head><body></body></html>';
+  it('adds the page list preload to the head of the search page', () => {
+    const html = withPageListPreload(page, '/pagefind/2024-Q1/pagefind.en_abc.pf_meta');
+    assert.equal(html, page.replace('</head>', '<link rel="preload" as="fetch" crossorigin="anonymous" href="/pagefind/2024-Q1/pagefind.en_abc.pf_meta"></head>'));
+  });
+  it('replaces the preload of an earlier build, keeping the engine’s', () => {
+    const twice = withPageListPreload(withPageListPreload(page, '/pagefind/2024-Q1/pagefind.en_old.pf_meta'), '/pagefind/2024-Q2/pagefind.en_new.pf_meta');
+    assert.deepEqual(twice.match(/href="[^"]*"/g), ['href="/pagefind/2024-Q1/wasm.en.pagefind"', 'href="/pagefind/2024-Q2/pagefind.en_new.pf_meta"']);
+  });
+  it('refuses a page without a head', () => assert.throws(() => withPageListPreload('<p>搜索</p>', '/x.pf_meta'), /no head/));
+});
+
+describe('pageListFile', () => {
+  it('names the page list of the one language a shard holds', () => assert.equal(pageListFile({ languages: { en: { hash: 'en_e5c54cceea' } } }), 'pagefind.en_e5c54cceea.pf_meta'));
+  it('refuses a shard of several languages', () => assert.throws(() => pageListFile({ languages: { en: { hash: 'en_1' }, zh: { hash: 'zh_2' } } }), /holds 2/));
 });
