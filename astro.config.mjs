@@ -5,6 +5,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemap } from './src/integrations/sitemap.mjs';
 import { buildReportIntegration } from './src/integrations/build-report.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
+import { keptOutput } from './src/integrations/kept-output.ts';
 import { redirectedTopicPaths } from './src/data/published-topics.ts';
 import { BUILD, SITE } from './src/site.config.ts';
 
@@ -30,6 +31,8 @@ export default defineConfig({
   cacheDir: BUILD.cacheDir,
   // The 404 page is not a page to index. The build report comes last: its summary ends the build's log, where an operator looks.
   integrations: [
+    // What the output depends on beyond the pages' own cache keys: another setting empties the folder.
+    keptOutput({ settings: JSON.stringify({ ...SITE, parseThreads: undefined, strict: undefined, site: BUILD.site, base: BUILD.base }) }),
     dataStoreOnDisk(),
     sitemap({ exclude: excludedFromSitemap }),
     hostHeaders(),
@@ -37,10 +40,11 @@ export default defineConfig({
     buildReportIntegration({ path: BUILD.report, site: BUILD.site, base: BUILD.base }),
   ],
   // Scripts stay files too: the page policy (script-src 'self') refuses inline <script>; Astro inlines those under this size.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The output folder is kept between builds (src/integrations/kept-output.ts empties it when it must).
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   devToolbar: { enabled: false },
   // A count and rate of pages every few seconds, not a line per page (NEWS_LOG_PAGES=1 for those).
   logger: { entrypoint: './src/integrations/progress-logger.mjs' },
-  // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are copied from the last build.
+  // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are left in place, or copied from the last build.
   experimental: { incrementalBuild: true },
 });

@@ -55,6 +55,8 @@ interface Run {
   pages: number;
   /** Pages copied from the last build by the incremental build rather than rendered. */
   restored: number;
+  /** Pages whose last file was still in the output folder, left alone. */
+  kept: number;
   phases: Record<string, number>;
   summary: string;
 }
@@ -144,14 +146,14 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? /pages: (\d+)/.exec(log)?.[1] ?? NaN);
       const summary = /articles: [^\n]*/.exec(log)?.[0] ?? '';
       // The build prints its page count and how many were restored every few seconds (src/lib/page-progress.ts); the last such line holds the totals.
-      const restored = Number([...log.matchAll(/\((\d+) restored from the last build\)/g)].at(-1)?.[1] ?? 0);
-      done({ name, wall: (ended - started) / 1000, peakMB: peak / 1024, treePeakMB, pages, restored, phases, summary });
+      const [restored, kept] = [...log.matchAll(/\((\d+) restored from the last build, (\d+) left in place\)/g)].at(-1)?.slice(1).map(Number) ?? [0, 0];
+      done({ name, wall: (ended - started) / 1000, peakMB: peak / 1024, treePeakMB, pages, restored, kept, phases, summary });
     });
   });
 }
 
 const line = (run: Run) =>
-  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored)  ` +
+  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored, ${String(run.kept).padStart(6)} left in place)  ` +
   Object.entries(run.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
 
 async function main() {

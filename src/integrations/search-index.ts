@@ -46,14 +46,16 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
         if (!indexing) throw new Error('the search index was not started');
         const { shards, total, indexed, seconds } = await indexing;
         const outDir = join(fileURLToPath(dir), 'pagefind');
-        rmSync(outDir, { recursive: true, force: true });
         mkdirSync(outDir, { recursive: true });
-        for (const shard of shards) {
-          // The search page runs its own code: Pagefind's ready-made interfaces are not published.
-          cpSync(shardPath(shard), join(outDir, shard.split('/')[0]), {
-            recursive: true,
-            filter: (source) => !/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$|wasm\.unknown\.pagefind$/.test(source),
-          });
+        const wanted = new Map(shards.map((shard) => [shard.split('/')[0], shard]));
+        for (const name of readdirSync(outDir)) if (!wanted.has(name)) rmSync(join(outDir, name), { recursive: true, force: true });
+        let copied = 0;
+        for (const [name, shard] of wanted) {
+          // A shard the output folder holds already, from the last build, stays (src/integrations/kept-output.ts).
+          if (sameShard(shardPath(shard), join(outDir, name))) continue;
+          rmSync(join(outDir, name), { recursive: true, force: true });
+          cpSync(shardPath(shard), join(outDir, name), { recursive: true, filter: (source) => isPublished(source) });
+          copied++;
         }
         const searchPage = join(fileURLToPath(dir), 'search', 'index.html');
         const newest = shards[0]?.split('/')[0];
@@ -61,10 +63,27 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
           const entry = JSON.parse(readFileSync(join(outDir, newest, 'pagefind-entry.json'), 'utf8'));
           writeFileSync(searchPage, withPageListPreload(readFileSync(searchPage, 'utf8'), `${base}pagefind/${newest}/${pageListFile(entry)}`));
         }
-        logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now, the rest reused, in ${seconds.toFixed(1)} s`);
+        logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now, the rest reused, in ${seconds.toFixed(1)} s; ${copied} shards copied into the output`);
       },
     },
   };
+
+  /** The search page runs its own code: Pagefind's ready-made interfaces are not published. */
+  function isPublished(path: string): boolean {
+    return !/pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$|wasm\.unknown\.pagefind$/.test(path);
+  }
+
+  /**
+   * Whether the output holds this shard already: Pagefind names its index, fragment and page
+   * list files by their content, and the entry file names the page list, so the same names and
+   * the same entry mean the same shard.
+   */
+  function sameShard(cached: string, published: string): boolean {
+    const entry = (folder: string) => readFileSync(join(folder, 'pagefind-entry.json'), 'utf8');
+    if (!existsSync(join(published, 'pagefind-entry.json')) || entry(cached) !== entry(published)) return false;
+    const names = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(isPublished).sort().join('\n');
+    return names(cached) === names(published);
+  }
 
   function shardPath(shardAndDigest: string): string {
     return join(cacheDir, shardAndDigest);

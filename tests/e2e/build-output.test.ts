@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { load } from 'cheerio';
@@ -201,5 +201,71 @@ describe('incremental builds', () => {
     assert.match(page, /<meta http-equiv="refresh" content="0; url=\/topics\/">/);
     assert.match(page, /<a href="\/topics\/">话题索引<\/a>/);
     assert.doesNotMatch(readText(join(builds.removed.outDir, 'sitemap-0.xml')), /%E5%8C%97%E7%BA%A6|北约/);
+  });
+});
+
+describe('an output folder kept between builds', () => {
+  const folder = tempDir('news-content');
+  const cacheDir = tempDir('news-cache');
+  const outDir = tempDir('news-dist');
+  type Step = 'first' | 'unchanged' | 'removed' | 'cold' | 'rebased';
+  const builds: Record<Step, BuildResult> = {} as never;
+  let afterFirst: Map<string, string>;
+  let afterUnchanged: Map<string, string>;
+  /** The folder's files and their text after the build that removed an article (the next build rewrites it). */
+  let afterRemoved: Map<string, string>;
+  let removedId = '';
+  /** Each file's inode and modification time: a file left in place keeps both. */
+  const stamps = (dir: string) => new Map(listFiles(dir).map((file) => [file, `${statSync(join(dir, file)).ino} ${statSync(join(dir, file)).mtimeMs}`]));
+  const texts = (dir: string) => new Map(listFiles(dir).filter((file) => !file.startsWith('_astro/')).sort().map((file) => [file, readText(join(dir, file))]));
+  const pages = (files: Iterable<string>) => [...files].filter((file) => /\.(?:html|xml)$/.test(file) && !/^sitemap-/.test(file));
+
+  before(async () => {
+    cpSync(SEEDS_DIR, folder, { recursive: true });
+    builds.first = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir, outDir });
+    afterFirst = stamps(outDir);
+    builds.unchanged = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir, outDir });
+    afterUnchanged = stamps(outDir);
+    const [gone] = readdirSync(folder).sort();
+    const url = /\]\(([^)]+)\)/.exec(readText(join(folder, gone)))![1];
+    removedId = pages(listFiles(outDir)).find((file) => /^articles\/[^/]+\/index\.html$/.test(file) && readText(join(outDir, file)).includes(url))!.split('/')[1];
+    rmSync(join(folder, gone));
+    builds.removed = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir, outDir });
+    afterRemoved = texts(outDir);
+    builds.cold = await buildSite({ NEWS_CONTENT_DIR: folder });
+    builds.rebased = await buildSite({ NEWS_CONTENT_DIR: folder, ...BASE_PATH_SETTINGS }, { cacheDir, outDir });
+  });
+
+  it('leaves every unchanged page and feed in place, untouched', () => {
+    for (const step of ['first', 'unchanged'] as const) assert.equal(builds[step].status, 0, builds[step].log);
+    const kept = Number(/\(0 restored from the last build, (\d+) left in place\)/.exec(builds.unchanged.log)?.[1]);
+    const untouched = pages(afterUnchanged.keys()).filter((file) => afterFirst.get(file) === afterUnchanged.get(file));
+    assert.equal(untouched.length, kept);
+    // Every article's page among them, and the day and topic pages (pages without a cache key are rendered again).
+    const articles = pages(afterUnchanged.keys()).filter((file) => /^(?:articles|archive\/\d{4}\/\d\d\/\d\d|topics\/[^/]+)\/index\.html$/.test(file));
+    assert.ok(articles.length >= 10, String(articles));
+    assert.deepEqual(articles.filter((file) => !untouched.includes(file)), []);
+    assert.match(builds.unchanged.log, /search: 2 articles in 1 shards, 0 indexed now, the rest reused, in [\d.]+ s; 0 shards copied into the output/);
+  });
+
+  it('removes what the build no longer makes, ending byte for byte as a cold build', () => {
+    assert.equal(builds.removed.status, 0, builds.removed.log);
+    assert.match(builds.removed.log, /removed [1-9]\d* pages and feeds of the last build that this one no longer makes/);
+    assert.ok(![...afterRemoved.keys()].some((file) => file.startsWith(`articles/${removedId}/`)), `articles/${removedId} is left behind`);
+    const cold = texts(builds.cold.outDir);
+    for (const [file, text] of cold) assert.equal(afterRemoved.get(file), text, file);
+    // Beyond a cold build's files, only the topics this cache published before: their URLs keep answering.
+    const extra = [...afterRemoved.keys()].filter((file) => !cold.has(file));
+    assert.ok(extra.length > 0);
+    assert.deepEqual(extra.filter((file) => !/^topics\/[^/]+\/index\.html$/.test(file) || !afterRemoved.get(file)!.includes('<meta name="robots" content="noindex">')), []);
+  });
+
+  it('starts from an empty folder when a setting changed', () => {
+    assert.equal(builds.rebased.status, 0, builds.rebased.log);
+    assert.doesNotMatch(builds.rebased.log, /output folder kept from the last build/);
+    assert.match(builds.removed.log, /output folder kept from the last build/);
+    const html = pages(listFiles(outDir)).filter((file) => file.endsWith('.html') && file !== '404.html');
+    assert.ok(html.length > 10);
+    assert.deepEqual(html.filter((file) => !readText(join(outDir, file)).includes('href="/news/')), []);
   });
 });

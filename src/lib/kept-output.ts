@@ -1,0 +1,35 @@
+/**
+ * The output folder kept between builds: a page whose cache key is unchanged and whose file is
+ * still in the output is left alone (not rendered, not copied). What the last build wrote is
+ * remembered in the cache folder, so that a page this build no longer makes (a removed article,
+ * a day left empty) is deleted and the folder ends as a cold build would leave it.
+ */
+
+export interface OutputRecord {
+  /** The output folder the build wrote. */
+  outDir: string;
+  /** The settings it was built with: another setting (base path, site, search) starts from an empty folder. */
+  settings: string;
+  /** The pages and feeds it wrote, relative to outDir. */
+  files: string[];
+}
+
+/** Whether the output folder can be kept as the last build left it, or must start empty. */
+export function canKeepOutput(record: OutputRecord | undefined, outDir: string, settings: string): record is OutputRecord {
+  return record !== undefined && record.outDir === outDir && record.settings === settings && Array.isArray(record.files);
+}
+
+/** Pages and feeds of the last build that this one did not write. */
+export function staleOutputs(previous: readonly string[], current: readonly string[]): string[] {
+  const now = new Set(current);
+  return previous.filter((file) => !now.has(file));
+}
+
+/**
+ * Files every build writes anew, removed before it starts: the bundled scripts and styles
+ * (named by their content, so old ones would pile up) and the sitemap files (fewer, if the site
+ * shrank).
+ */
+export function isRewrittenEveryBuild(path: string): boolean {
+  return path === '_astro' || /^sitemap-(?:index|\d+)\.xml$/.test(path);
+}
