@@ -63,8 +63,9 @@ export function scanDocument($: CheerioAPI, label: string, options: { xml?: bool
     if (local === 'link' && !options.xml) {
       const rel = (el.attribs.rel ?? '').toLowerCase();
       const href = el.attribs.href ?? '';
-      // The search page fetches its engine (the newest index shard's) with the page.
-      const ownEngine = rel === 'modulepreload' && /^\/(?!\/)(?:[^/?#]+\/)*pagefind\/\d{4}-Q[1-4]\/pagefind\.js$/.test(href);
+      // The search page fetches its engine (the newest index shard's script and WebAssembly) and that shard's page list with the page.
+      const shardFile = /^\/(?!\/)(?:[^/?#]+\/)*pagefind\/\d{4}-Q[1-4]\/(?:pagefind\.js|wasm\.en\.pagefind|pagefind\.en_[0-9a-f]+\.pf_meta)$/.exec(href)?.[0] ?? '';
+      const ownEngine = (rel === 'modulepreload' && shardFile.endsWith('.js')) || (rel === 'preload' && el.attribs.as === 'fetch' && /\.(?:pagefind|pf_meta)$/.test(shardFile));
       if (!ownEngine && !['canonical', 'stylesheet', 'alternate', 'icon', 'apple-touch-icon', 'sitemap', 'prev', 'next'].includes(rel)) report(`link rel="${rel}"`);
       if (rel === 'stylesheet' && !/^\/(?!\/)/.test(href)) report(`stylesheet from elsewhere: ${href}`);
     }
