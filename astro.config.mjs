@@ -6,8 +6,9 @@ import { sitemap } from './src/integrations/sitemap.mjs';
 import { buildReportIntegration } from './src/integrations/build-report.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
+import { imageMirror } from './src/integrations/image-mirror.ts';
 import { redirectedTopicPaths } from './src/data/published-topics.ts';
-import { BUILD, SITE } from './src/site.config.ts';
+import { BUILD, IMAGE_MIRROR, SITE } from './src/site.config.ts';
 
 /** @type {Set<string> | undefined} */
 let redirects;
@@ -36,6 +37,8 @@ export default defineConfig({
     dataStoreOnDisk(),
     sitemap({ exclude: excludedFromSitemap }),
     hostHeaders(),
+    // NEWS_IMAGES=mirror: images are downloaded before the pages render, and published under media/.
+    ...(SITE.images === 'mirror' ? [imageMirror({ cacheDir: BUILD.cacheDir, ...IMAGE_MIRROR })] : []),
     ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars })] : []),
     buildReportIntegration({ path: BUILD.report, site: BUILD.site, base: BUILD.base }),
   ],

@@ -41,6 +41,21 @@ function basePath(): string {
  * The language and script of a locale (zh-CN → zh-Hans): pages declare it, because the script is
  * what a browser picks fonts and line breaking by, while dates and feeds use the locale itself.
  */
+/** NEWS_IMAGES: `link` (the outlets' own URLs) or `mirror` (copies kept with the site). */
+function imagesMode(): 'link' | 'mirror' {
+  const raw = env.NEWS_IMAGES?.trim().toLowerCase() || 'link';
+  if (raw !== 'link' && raw !== 'mirror') throw new Error(`NEWS_IMAGES "${raw}" is neither link nor mirror`);
+  return raw;
+}
+
+/** A number of hours, zero allowed (NEWS_IMAGES_RETRY_HOURS). */
+function hours(name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!/^\d{1,5}(?:\.\d+)?$/.test(raw)) throw new Error(`${name} "${raw}" is not a number of hours`);
+  return Number(raw);
+}
+
 function languageAndScript(tag: string): string {
   const { language, script } = new Intl.Locale(tag).maximize();
   return script ? `${language}-${script}` : language;
@@ -77,6 +92,18 @@ export const SITE = {
   strict: env.NEWS_STRICT === '1' || env.NEWS_STRICT === 'true',
   /** Threads that parse and clean capture files; 1 parses on the main thread. */
   parseThreads: positiveInteger('NEWS_PARSE_THREADS') ?? availableParallelism(),
+  /** `mirror`: article images are downloaded at build time and published with the site (see README, Images). */
+  images: imagesMode(),
+} as const;
+
+/** How the build downloads images in mirror mode (read by the image mirror only). */
+export const IMAGE_MIRROR = {
+  /** `host:port` pairs fetched even though they resolve to private addresses (a local image server); raw, parsed by the mirror. */
+  allowHosts: env.NEWS_IMAGES_ALLOW_HOSTS ?? '',
+  /** Hours before an image that could not be kept is tried again. */
+  retryHours: hours('NEWS_IMAGES_RETRY_HOURS') ?? 24,
+  /** Seconds one image's download may take, redirects included. */
+  timeoutSeconds: positiveInteger('NEWS_IMAGES_TIMEOUT') ?? 20,
 } as const;
 
 const cacheDir = env.NEWS_CACHE_DIR || './node_modules/.astro';

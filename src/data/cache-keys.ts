@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SITE } from '../site.config.ts';
 import type { Article } from './catalog.ts';
+import { imagesStampOf } from './mirrored-images.ts';
 
 /**
  * Keys for Astro's incremental build: a page whose key and code are unchanged since the last
@@ -9,11 +10,12 @@ import type { Article } from './catalog.ts';
  * settings read from the environment are part of every key (the config hash does not see them).
  */
 
-const SETTINGS = JSON.stringify([SITE.title, SITE.description, SITE.timeZone, SITE.locale, SITE.pageSize, SITE.homeArticleCount, SITE.feedSize, SITE.listingFeedSize]);
+const SETTINGS = JSON.stringify([SITE.title, SITE.description, SITE.timeZone, SITE.locale, SITE.pageSize, SITE.homeArticleCount, SITE.feedSize, SITE.listingFeedSize, SITE.images]);
 
-/** What identifies an article's rendering: its id and digest. */
+/** What identifies an article's rendering: its id and digest, and with mirrored images what became of each (see mirrored-images.ts). */
 export function articleStamp(article: Article): string {
-  return `${article.id}:${article.digest ?? ''}`;
+  const images = imagesStampOf(article.id);
+  return `${article.id}:${article.digest ?? ''}${images ? `:${images}` : ''}`;
 }
 
 export function cacheKey(...parts: unknown[]): string {

@@ -3,6 +3,7 @@ import { channelExtras, feedItem, NAMESPACES, xmlText, type ChannelLinks } from 
 import { absoluteUrl, articlePath } from '../lib/paths.ts';
 import { SITE } from '../site.config.ts';
 import { getCatalog, type Article } from './catalog.ts';
+import { localImageLookup, MIRROR_IMAGES } from './mirrored-images.ts';
 
 /** Builds an RSS response for a list of articles; pages call this with what to list and where the feed lives. */
 export async function feedResponse(options: {
@@ -26,6 +27,8 @@ export async function feedResponse(options: {
     if (path) links[key] = absolute(path);
   }
   const newest = all[0]?.data.capturedAt ?? new Date(0);
+  // Feeds name the site's copies by absolute URL: a reader fetches them from outside the site.
+  const images = MIRROR_IMAGES && options.fullContent ? localImageLookup(base, options.site) : undefined;
   return rss({
     title: xmlText(options.title),
     description: xmlText(options.description),
@@ -34,7 +37,7 @@ export async function feedResponse(options: {
     customData: channelExtras(links, SITE.locale, newest),
     items: options.articles.map((article) =>
       feedItem(
-        { id: article.id, data: article.data, html: options.fullContent ? article.rendered?.html ?? '' : undefined },
+        { id: article.id, data: article.data, html: options.fullContent ? article.rendered?.html ?? '' : undefined, images },
         absolute(articlePath(article.id)),
         topicsByArticle.get(article.id) ?? [],
       ),

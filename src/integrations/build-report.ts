@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { buildReport, formatSuspect, topSuspects, toReportJson } from '../lib/build-report.ts';
 import { formatLoadSummary, type LoadReport } from '../lib/capture-files.ts';
 import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
+import { IMAGE_REPORT_KEY, type ImageReportEntry } from '../lib/image-records.ts';
 
 /** Suspected boilerplate lines printed at the end of a build; the report holds them all. */
 const SUSPECTS_SHOWN = 10;
@@ -47,7 +48,9 @@ export function buildReportIntegration(options: { path: string; site: string; ba
         }));
         const report = buildReport({ files: load.files, articles, ignored: load.ignored, hidden: load.hidden });
         mkdirSync(dirname(options.path), { recursive: true });
-        const written = { format: 1, builtAt: new Date().toISOString(), site: options.site, base: options.base, outDir, ...report };
+        // With NEWS_IMAGES=mirror, every image URL with what became of it (kept as which files, or why not).
+        const images = (globalThis as Record<symbol, unknown>)[IMAGE_REPORT_KEY] as ImageReportEntry[] | undefined;
+        const written = { format: 1, builtAt: new Date().toISOString(), site: options.site, base: options.base, outDir, ...report, ...(images ? { images } : {}) };
         writeFileSync(options.path, toReportJson(written));
         for (const { file, reason } of load.skipped) logger.warn(`skipped ${file}: ${reason}`);
         const suspects = topSuspects(report, SUSPECTS_SHOWN);

@@ -1,4 +1,5 @@
 import type { ArticleData } from './article.ts';
+import { localImageTag, missingImageHtml, rewriteImages, type LocalImage } from './image-refs.ts';
 import type { TopicRef } from './topics.ts';
 
 /**
@@ -47,6 +48,11 @@ export interface FeedItemInput {
   data: ArticleData;
   /** Sanitized body HTML (its URLs are already absolute, resolved against the original). */
   html?: string;
+  /**
+   * With mirrored images (NEWS_IMAGES=mirror): the site's copy of each image, as an absolute URL,
+   * or undefined for one that could not be kept (it becomes a link to the original).
+   */
+  images?: (url: string) => LocalImage | undefined;
 }
 
 /**
@@ -64,7 +70,7 @@ export function feedItem(article: FeedItemInput, link: string, topics: readonly 
     pubDate: data.capturedAt,
     // Readers render <description> as HTML: the plain-text summary is escaped into it.
     description: escapeHtmlText(data.summary || data.title),
-    ...(article.html === undefined ? {} : { content: xmlText(leadImageHtml(data) + article.html) }),
+    ...(article.html === undefined ? {} : { content: xmlText(leadImageHtml(data, article.images) + (article.images ? rewriteImages(article.html, article.images) : article.html)) }),
     categories: [data.outlet.name, ...topics.map((topic) => topic.name)].map(xmlText),
     source: { title: xmlText(data.outlet.name), url: new URL(data.url).origin + '/' },
     customData: `<guid isPermaLink="false">${escapeXml(data.url)}</guid>${creator}`,
@@ -72,9 +78,14 @@ export function feedItem(article: FeedItemInput, link: string, topics: readonly 
 }
 
 /** The lead image is shown apart from the body on article pages; feed readers get it at the top of the content. */
-function leadImageHtml(data: ArticleData): string {
+function leadImageHtml(data: ArticleData, images?: (url: string) => LocalImage | undefined): string {
   if (!data.leadImage) return '';
   const { src, alt, caption = alt, width, height } = data.leadImage;
+  if (images) {
+    const local = images(src);
+    const image = local ? localImageTag(local, alt) : missingImageHtml(src, alt, false);
+    return `<figure>${image}${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`;
+  }
   const size = width && height ? ` width="${width}" height="${height}"` : '';
   return `<figure><img src="${escapeXml(src)}" alt="${escapeXml(alt)}"${size} referrerpolicy="no-referrer"/>${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`;
 }

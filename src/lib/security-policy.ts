@@ -11,21 +11,24 @@ export interface PagePolicyOptions {
   search: boolean;
   /** Ask for http images over https (on a site deployed over https: the browser upgrades the site's own files too). */
   upgradeInsecureRequests: boolean;
+  /** Every image is the site's own copy (NEWS_IMAGES=mirror): images load from the site's origin only. */
+  localImages?: boolean;
 }
 
 /**
  * A page's policy. Only the site's own scripts, styles and fonts load; images may come from any
- * https host (article images live on the outlets' servers), media too; nothing else, no <base>, and
+ * https host (article images live on the outlets' servers; with mirrored images, only from the
+ * site itself), media too; nothing else, no <base>, and
  * forms (the search box) only to the site itself. Requests from the page reach only the site's
  * own origin: the search page fetches its index there, and a checker that reads the host's
  * robots.txt from within the page (Lighthouse does) is refused under `default-src 'none'` alone.
  */
-export function pagePolicy({ search, upgradeInsecureRequests }: PagePolicyOptions): string {
+export function pagePolicy({ search, upgradeInsecureRequests, localImages = false }: PagePolicyOptions): string {
   return [
     "default-src 'none'",
     search ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
     "style-src 'self'",
-    "img-src https: 'self'",
+    localImages ? "img-src 'self'" : "img-src https: 'self'",
     'media-src https:',
     "font-src 'self'",
     "connect-src 'self'",

@@ -38,6 +38,17 @@ describe('feedItem on the samples', () => {
       assert.ok(summaryOnly.description.length > 20);
     });
   }
+  it('with mirrored images: the lead image and body images are the site’s copies, by absolute URL', () => {
+    const seed = seeds[0];
+    const lead = seed.data.leadImage!.src;
+    const images = (url: string) => (url === lead ? { src: 'https://example.org/news/media/abc.jpg', width: 1200, height: 675 } : undefined);
+    const html = `${seed.html}<figure><img src="https://img.example/gone.jpg" alt="不见了"><figcaption>说明</figcaption></figure>`;
+    const item = feedItem({ id: seed.id, data: seed.data, html, images }, 'https://example.org/x/', []);
+    assert.ok(item.content!.startsWith('<figure><img src="https://example.org/news/media/abc.jpg" alt="'), item.content!.slice(0, 120));
+    assert.ok(item.content!.includes('width="1200" height="675"'));
+    assert.ok(item.content!.includes('<a class="missing-image" href="https://img.example/gone.jpg" rel="noopener noreferrer nofollow">图片：不见了</a><figcaption>说明</figcaption>'));
+    assert.deepEqual([...item.content!.matchAll(/<img [^>]*src="([^"]+)"/g)].map((match) => new URL(match[1]).origin), ['https://example.org']);
+  });
 });
 
 describe('archiveFeedPages', () => {

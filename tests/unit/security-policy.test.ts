@@ -9,6 +9,8 @@ describe('pagePolicy', () => {
     { name: 'a page runs only the site’s own scripts', options: { search: false, upgradeInsecureRequests: false }, has: ["script-src 'self'"], lacks: ['wasm-unsafe-eval', 'worker-src', 'upgrade-insecure-requests', 'frame-ancestors'] },
     { name: 'the search page also compiles WebAssembly and runs a worker', options: { search: true, upgradeInsecureRequests: false }, has: ["script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'"], lacks: ['upgrade-insecure-requests'] },
     { name: 'a site over https asks for http images over https', options: { search: false, upgradeInsecureRequests: true }, has: ['upgrade-insecure-requests'], lacks: [] },
+    { name: 'images from any https host while they are linked', options: { search: false, upgradeInsecureRequests: false }, has: ["img-src https: 'self';"], lacks: [] },
+    { name: 'with mirrored images, images from the site only', options: { search: false, upgradeInsecureRequests: false, localImages: true }, has: ["img-src 'self';"], lacks: ['img-src https:'] },
   ];
   for (const { name, options, has, lacks } of cases) {
     it(name, () => {
@@ -23,8 +25,8 @@ describe('pagePolicy', () => {
 describe('hostPolicy and the host headers', () => {
   it('allows whatever any page’s own policy allows, so that both can hold at once', () => {
     const host = directives(hostPolicy());
-    for (const search of [false, true]) {
-      for (const [name, sources] of directives(pagePolicy({ search, upgradeInsecureRequests: false }))) {
+    for (const [search, localImages] of [[false, false], [true, false], [false, true], [true, true]]) {
+      for (const [name, sources] of directives(pagePolicy({ search, upgradeInsecureRequests: false, localImages }))) {
         for (const source of sources.split(' ')) assert.ok(host.get(name)?.split(' ').includes(source), `${name} ${source}`);
       }
     }
