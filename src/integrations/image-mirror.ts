@@ -110,7 +110,7 @@ export function imageMirror(options: ImageMirrorOptions): AstroIntegration {
     }
     const started = performance.now();
     const progress = { done: 0, bytes: 0, last: started };
-    if (todo.length) logger.info(`images: ${articlesByUrl.size} used by ${urlsByArticle.size} articles, downloading ${todo.length} (the rest are kept from earlier builds)`);
+    if (todo.length) logger.info(`images: ${articlesByUrl.size} used by ${[...urlsByArticle.values()].filter((urls) => urls.length).length} articles, downloading ${todo.length} (the rest are kept from earlier builds)`);
     const fetchOptions: FetchOptions = {
       allowed: parseAllowedHosts(options.allowHosts),
       timeoutMs: options.timeoutSeconds * 1000,
