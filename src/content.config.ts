@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { articleSchema } from './lib/article.ts';
 import { articleLoader } from './loader/article-loader.ts';
+import { articleBodies } from './data/article-bodies.ts';
 import { SITE } from './site.config.ts';
 
 const articles = defineCollection({
-  loader: articleLoader({ directory: SITE.contentDir, strict: SITE.strict, parseThreads: SITE.parseThreads }),
+  loader: articleLoader({ directory: SITE.contentDir, strict: SITE.strict, parseThreads: SITE.parseThreads, bodies: articleBodies }),
   schema: articleSchema,
 });
 

@@ -37,10 +37,6 @@ function basePath(): string {
   return `/${raw.split('/').filter(Boolean).map(encodeURIComponent).join('/')}/`.replace(/\/+$/, '/');
 }
 
-/**
- * The language and script of a locale (zh-CN → zh-Hans): pages declare it, because the script is
- * what a browser picks fonts and line breaking by, while dates and feeds use the locale itself.
- */
 /** NEWS_IMAGES: `link` (the outlets' own URLs) or `mirror` (copies kept with the site). */
 function imagesMode(): 'link' | 'mirror' {
   const raw = env.NEWS_IMAGES?.trim().toLowerCase() || 'link';
@@ -56,6 +52,10 @@ function hours(name: string): number | undefined {
   return Number(raw);
 }
 
+/**
+ * The language and script of a locale (zh-CN → zh-Hans): pages declare it, because the script is
+ * what a browser picks fonts and line breaking by, while dates and feeds use the locale itself.
+ */
 function languageAndScript(tag: string): string {
   const { language, script } = new Intl.Locale(tag).maximize();
   return script ? `${language}-${script}` : language;
@@ -119,6 +119,8 @@ export const BUILD = {
   base: basePath(),
   /** Astro's cache folder: the content store between builds, and the search index's shards. */
   cacheDir,
+  /** Cleaned article bodies, one file each, beside the content store (src/loader/body-files.ts). */
+  bodiesDir: resolve(cacheDir, 'bodies'),
   /** Where the build report is written (NEWS_REPORT): by default beside the cache, never inside the output folder. */
   report: resolve(env.NEWS_REPORT?.trim() || join(cacheDir, 'build-report.json')),
 } as const;

@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import { channelExtras, feedItem, NAMESPACES, xmlText, type ChannelLinks } from '../lib/feeds.ts';
 import { absoluteUrl, articlePath } from '../lib/paths.ts';
 import { SITE } from '../site.config.ts';
+import { articleBody } from './article-bodies.ts';
 import { getCatalog, type Article } from './catalog.ts';
 import { localImageLookup, MIRROR_IMAGES } from './mirrored-images.ts';
 
@@ -37,7 +38,7 @@ export async function feedResponse(options: {
     customData: channelExtras(links, SITE.locale, newest),
     items: options.articles.map((article) =>
       feedItem(
-        { id: article.id, data: article.data, html: options.fullContent ? article.rendered?.html ?? '' : undefined, images },
+        { id: article.id, data: article.data, html: options.fullContent ? articleBody(article) : undefined, images },
         absolute(articlePath(article.id)),
         topicsByArticle.get(article.id) ?? [],
       ),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildReport, formatSuspect, topSuspects, toReportJson } from '../lib/build-report.ts';
 import { formatLoadSummary, type LoadReport } from '../lib/capture-files.ts';
+import { articleBody } from '../data/article-bodies.ts';
 import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
 import { IMAGE_REPORT_KEY, type ImageReportEntry } from '../lib/image-records.ts';
 
@@ -39,12 +40,12 @@ export function buildReportIntegration(options: { path: string; site: string; ba
         const load = (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] as (LoadReport & { entries: () => Iterable<StoredArticle> }) | undefined;
         if (!load) return;
         const started = performance.now();
-        const articles = [...load.entries()].map(({ id, data, rendered }) => ({
-          id,
-          outlet: data.outlet,
-          textLength: data.textLength,
-          hasLeadImage: data.leadImage !== undefined,
-          html: rendered?.html ?? '',
+        const articles = [...load.entries()].map((entry) => ({
+          id: entry.id,
+          outlet: entry.data.outlet,
+          textLength: entry.data.textLength,
+          hasLeadImage: entry.data.leadImage !== undefined,
+          html: articleBody(entry),
         }));
         const report = buildReport({ files: load.files, articles, ignored: load.ignored, hidden: load.hidden });
         mkdirSync(dirname(options.path), { recursive: true });

@@ -9,6 +9,7 @@ import { parseAllowedHosts } from '../lib/address-policy.ts';
 import { imageUrlsOf } from '../lib/image-refs.ts';
 import { articleImageUrls, IMAGE_REPORT_KEY, imagesStamp, planImage, variantWidths, type ImageRecord, type ImageReportEntry, type ImageVariant, type PublishedImages } from '../lib/image-records.ts';
 import { sniffImage, type ImageFormat } from '../lib/image-sniff.ts';
+import { articleBody } from '../data/article-bodies.ts';
 import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
 import { fetchImage, formatMegabytes, type FetchOptions } from './image-fetch.ts';
 
@@ -98,7 +99,7 @@ export function imageMirror(options: ImageMirrorOptions): AstroIntegration {
     const urlsByArticle = new Map<string, string[]>();
     const articlesByUrl = new Map<string, string[]>();
     for (const article of load.entries()) {
-      const urls = articleImageUrls(article.data.leadImage, imageUrlsOf(article.rendered?.html ?? ''));
+      const urls = articleImageUrls(article.data.leadImage, imageUrlsOf(articleBody(article)));
       urlsByArticle.set(article.id, urls);
       for (const url of urls) articlesByUrl.get(url)?.push(article.id) ?? articlesByUrl.set(url, [article.id]);
     }

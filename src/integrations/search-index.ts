@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DEFAULT_SEARCH_CHARS } from '../lib/search-records.ts';
 import { pageListFile, searchShard, withPageListPreload } from '../lib/search-shards.ts';
+import { articleBody } from '../data/article-bodies.ts';
 import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
 const INDEX_FORMAT = '3';
@@ -134,7 +135,7 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
           title: article.data.title,
           outletName: article.data.outlet.name,
           capturedAt: article.data.capturedAt,
-          html: article.rendered?.html ?? '',
+          html: articleBody(article),
         }));
         worker.postMessage({ shard: job.shard, outputPath: job.outputPath, base, timeZone: options.timeZone, textLength, articles });
       };

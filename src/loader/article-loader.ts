@@ -9,6 +9,7 @@ import {
 import { checkFileSize, refusalDependsOnTime } from '../lib/parse.ts';
 import { deferStoreWrites } from './defer-store-write.ts';
 import { createParsePool, inlineParser, type ParsePool } from './parse-pool.ts';
+import type { BodyFiles } from './body-files.ts';
 import { pipelineVersion } from './pipeline-version.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface ArticleLoaderOptions {
   parseThreads?: number;
   /** Where loadArticles parses files; by default on the calling thread. */
   pool?: ParsePool;
+  /** Where cleaned bodies are kept, one file each (see body-files.ts); without it, the store holds them. */
+  bodies?: BodyFiles;
 }
 
 type LoadContext = Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>;
@@ -139,7 +142,7 @@ class Load {
     const fileStat = { size: info.size, mtimeMs: Math.floor(info.mtimeMs) };
     const refused = checkFileSize(info.size);
     if (refused) return { file, refused };
-    const isStored = (id: string) => this.context.store.get(id) !== undefined;
+    const isStored = (id: string) => this.storedDigest(id) !== undefined;
     if (this.sameCode) {
       // Same size and modification time under the same code: the record holds without reading the file.
       const previous = this.previous[file];
@@ -155,6 +158,25 @@ class Load {
     const refusedBefore = reusableRejection(this.previousRejected[file], digest);
     if (refusedBefore) return { file, digest, fileStat, refused: refusedBefore.reason, url: refusedBefore.url, unchanged: true };
     return { file, digest, fileStat, parsing: this.pool.parse(bytes, file, this.now) };
+  }
+
+  /**
+   * The digest of an article as stored, when it is stored as this load would store it: an article
+   * whose body file was lost from the cache, or whose body is still inside the store, is made again
+   * by parsing its capture.
+   */
+  private storedDigest(id: string): string | undefined {
+    const entry = this.context.store.get(id);
+    if (!entry?.digest || typeof entry.digest !== 'string') return undefined;
+    const { bodies } = this.options;
+    if (!bodies) return entry.digest;
+    return entry.rendered === undefined && bodies.has(entry.digest) ? entry.digest : undefined;
+  }
+
+  /** The digest the store holds for an article, whatever else it holds: the name of its body file, to remove. */
+  private digestInStore(id: string): string | undefined {
+    const digest = this.context.store.get(id)?.digest;
+    return typeof digest === 'string' ? digest : undefined;
   }
 
   private async take(read: Awaited<ReturnType<Load['read']>>): Promise<void> {
@@ -201,13 +223,24 @@ class Load {
   /** Writes the chosen captures whose articles changed and deletes the articles whose files are gone. */
   async writeStore(): Promise<void> {
     const { store, parseData } = this.context;
-    const { write, remove } = planStoreChanges(this.chosen, (id) => store.get(id)?.digest, store.keys());
+    const { bodies } = this.options;
+    const { write, remove } = planStoreChanges(this.chosen, (id) => this.storedDigest(id), store.keys());
     for (const capture of write) {
       const { id, digest } = capture.record;
       const entry = capture.entry ?? (await this.parseAgain(capture.file));
-      store.set({ id, data: await parseData({ id, data: entry.data }), digest, rendered: { html: entry.html } });
+      const data = await parseData({ id, data: entry.data });
+      const replaced = this.digestInStore(id);
+      if (bodies) {
+        bodies.write(digest, entry.html);
+        store.set({ id, data, digest });
+        if (replaced && replaced !== digest) bodies.remove(replaced);
+      } else store.set({ id, data, digest, rendered: { html: entry.html } });
     }
-    for (const id of remove) store.delete(id);
+    for (const id of remove) {
+      const gone = this.digestInStore(id);
+      store.delete(id);
+      if (bodies && gone) bodies.remove(gone);
+    }
     this.report.removed = remove.length;
     this.report.published = this.chosen.size;
   }

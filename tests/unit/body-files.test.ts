@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadArticles } from '../../src/loader/article-loader.ts';
+import { BodyFiles, bodyOf } from '../../src/loader/body-files.ts';
+import { SEEDS_DIR } from '../support/corpus.ts';
+import { loadSeeds } from '../support/articles.ts';
+import { tempDir } from '../support/temp.ts';
+
+describe('BodyFiles', () => {
+  it('names a digest’s file in hex, so that digests differing only in case never share a file', () => {
+    const bodies = new BodyFiles('/cache/bodies');
+    assert.equal(bodies.path('q800'), '/cache/bodies/ab/abcd34.html');
+    assert.notEqual(bodies.path('Abc_'), bodies.path('abc_'));
+    assert.throws(() => bodies.path(''), /not an article digest/);
+  });
+  it('writes, reads and removes a body, and names the folder when one is missing', () => {
+    const bodies = new BodyFiles(tempDir('news-bodies'));
+    bodies.write('Zm9v', '<p>港口的灯</p>');
+    assert.ok(bodies.has('Zm9v'));
+    assert.equal(bodies.read('Zm9v'), '<p>港口的灯</p>');
+    bodies.remove('Zm9v');
+    assert.ok(!bodies.has('Zm9v'));
+    assert.throws(() => bodies.read('Zm9v'), new RegExp(`body of stored article Zm9v is missing from ${bodies.folder} \\(ENOENT\\)`));
+  });
+  it('reads a body from the store entry where it is kept there', () => {
+    const bodies = new BodyFiles(tempDir('news-bodies'));
+    assert.equal(bodyOf({ digest: 'Zm9v', rendered: { html: '<p>在存储中</p>' } }, bodies), '<p>在存储中</p>');
+    bodies.write('Zm9v', '<p>在文件中</p>');
+    assert.equal(bodyOf({ digest: 'Zm9v' }, bodies), '<p>在文件中</p>');
+  });
+});
+
+/** A loader context with a store in memory (see loader.test.ts). */
+function memoryContext() {
+  const entries = new Map<string, { id: string; digest?: string; rendered?: { html: string } }>();
+  const meta = new Map<string, string>();
+  const store = {
+    get: (id: string) => entries.get(id),
+    set: (entry: { id: string; digest?: string }) => (entries.set(entry.id, entry), true),
+    keys: () => [...entries.keys()],
+    delete: (id: string) => void entries.delete(id),
+  };
+  const logger = { warn: () => {}, info: () => {} };
+  const parseData = async ({ data }: { data: Record<string, unknown> }) => data;
+  return { context: { store, meta, logger, parseData } as never as Parameters<typeof loadArticles>[0], entries };
+}
+
+describe('loadArticles with body files', () => {
+  const listBodies = (bodies: BodyFiles) => readdirSync(bodies.folder, { recursive: true }).filter((name) => String(name).endsWith('.html')).length;
+
+  it('keeps each body in its own file and the store without bodies, the same text the store held', async () => {
+    const folder = tempDir('news-content');
+    cpSync(SEEDS_DIR, folder, { recursive: true });
+    const bodies = new BodyFiles(tempDir('news-bodies'));
+    const { context, entries } = memoryContext();
+    const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', bodies };
+    const first = await loadArticles(context, options);
+    assert.equal(first.published, 2);
+    assert.equal(listBodies(bodies), 2);
+    const seeds = loadSeeds();
+    for (const entry of entries.values()) {
+      assert.equal(entry.rendered, undefined);
+      assert.equal(bodyOf(entry, bodies), seeds.find((seed) => seed.id === entry.id)!.html);
+    }
+  });
+
+  it('parses again an article whose body file is gone, and an article whose body the store still holds', async () => {
+    const folder = tempDir('news-content');
+    cpSync(SEEDS_DIR, folder, { recursive: true });
+    const bodies = new BodyFiles(tempDir('news-bodies'));
+    const { context, entries } = memoryContext();
+    const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one' };
+    // A store written without body files (each entry holds its body) moves its bodies out.
+    await loadArticles(context, options);
+    assert.ok([...entries.values()].every((entry) => entry.rendered !== undefined));
+    const moved = await loadArticles(context, { ...options, bodies });
+    assert.deepEqual([moved.parsed, moved.unchanged], [2, 0]);
+    assert.ok([...entries.values()].every((entry) => entry.rendered === undefined));
+    const [lost, kept] = [...entries.values()];
+    rmSync(bodies.path(lost.digest!));
+    const again = await loadArticles(context, { ...options, bodies });
+    assert.deepEqual([again.parsed, again.unchanged], [1, 1]);
+    assert.ok(bodies.has(lost.digest!) && bodies.has(kept.digest!));
+  });
+
+  it('removes the body file of a changed or deleted capture', async () => {
+    const folder = tempDir('news-content');
+    cpSync(SEEDS_DIR, folder, { recursive: true });
+    const bodies = new BodyFiles(tempDir('news-bodies'));
+    const { context, entries } = memoryContext();
+    const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', bodies };
+    await loadArticles(context, options);
+    const [changed, deleted] = readdirSync(folder).sort();
+    const digests = () => new Set([...entries.values()].map((entry) => entry.digest!));
+    const before = digests();
+    writeFileSync(join(folder, changed), `${String(readFileSync(join(folder, changed)))}\n<p>补充一段。</p>\n`);
+    await loadArticles(context, options);
+    const after = digests();
+    const [old] = [...before].filter((digest) => !after.has(digest));
+    assert.ok(old && !bodies.has(old), 'the old body is left behind');
+    assert.equal(listBodies(bodies), 2);
+    rmSync(join(folder, deleted));
+    await loadArticles(context, options);
+    assert.equal(entries.size, 1);
+    assert.equal(listBodies(bodies), 1);
+    assert.ok(bodies.has([...entries.values()][0].digest!));
+  });
+});
