@@ -237,7 +237,9 @@ async function main() {
   const searchBytes = searchFiles.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
   console.log(`search index: ${searchFiles.length} files, ${(searchBytes / 1e6).toFixed(1)} MB; the cold build takes ${((runs[0].wall / noSearch.wall - 1) * 100).toFixed(0)}% longer with it than without (${noSearch.wall.toFixed(1)} s)`);
   const distFiles = readdirSync(dist, { recursive: true }).length;
-  console.log(`dist holds ${distFiles} entries; data store ${(statSync(join(cache, 'data-store.json')).size / 1e6).toFixed(0)} MB`);
+  const bodyFiles = existsSync(join(cache, 'bodies')) ? readdirSync(join(cache, 'bodies'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()) : [];
+  const bodyBytes = bodyFiles.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+  console.log(`dist holds ${distFiles} entries; data store ${(statSync(join(cache, 'data-store.json')).size / 1e6).toFixed(0)} MB, bodies ${bodyFiles.length} files, ${(bodyBytes / 1e6).toFixed(0)} MB`);
   if (!keep) rmSync(workDir, { recursive: true, force: true });
 }
 
