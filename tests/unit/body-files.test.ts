@@ -47,15 +47,21 @@ function memoryContext() {
   return { context: { store, meta, logger, parseData } as never as Parameters<typeof loadArticles>[0], entries };
 }
 
+/** The samples in a folder of their own, an empty body folder and store, and the options that load one into the other. */
+function seededLoad() {
+  const folder = tempDir('news-content');
+  cpSync(SEEDS_DIR, folder, { recursive: true });
+  const bodies = new BodyFiles(tempDir('news-bodies'));
+  const { context, entries } = memoryContext();
+  const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', bodies };
+  return { folder, bodies, context, entries, options };
+}
+
 describe('loadArticles with body files', () => {
   const listBodies = (bodies: BodyFiles) => readdirSync(bodies.folder, { recursive: true }).filter((name) => String(name).endsWith('.html')).length;
 
   it('keeps each body in its own file and the store without bodies, the same text the store held', async () => {
-    const folder = tempDir('news-content');
-    cpSync(SEEDS_DIR, folder, { recursive: true });
-    const bodies = new BodyFiles(tempDir('news-bodies'));
-    const { context, entries } = memoryContext();
-    const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', bodies };
+    const { folder, bodies, context, entries, options } = seededLoad();
     const first = await loadArticles(context, options);
     assert.equal(first.published, 2);
     assert.equal(listBodies(bodies), 2);
@@ -67,11 +73,8 @@ describe('loadArticles with body files', () => {
   });
 
   it('parses again an article whose body file is gone, and an article whose body the store still holds', async () => {
-    const folder = tempDir('news-content');
-    cpSync(SEEDS_DIR, folder, { recursive: true });
-    const bodies = new BodyFiles(tempDir('news-bodies'));
-    const { context, entries } = memoryContext();
-    const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one' };
+    const { bodies, context, entries, options: withBodies } = seededLoad();
+    const { bodies: _, ...options } = withBodies;
     // A store written without body files (each entry holds its body) moves its bodies out.
     await loadArticles(context, options);
     assert.ok([...entries.values()].every((entry) => entry.rendered !== undefined));
@@ -86,11 +89,7 @@ describe('loadArticles with body files', () => {
   });
 
   it('removes the body file of a changed or deleted capture', async () => {
-    const folder = tempDir('news-content');
-    cpSync(SEEDS_DIR, folder, { recursive: true });
-    const bodies = new BodyFiles(tempDir('news-bodies'));
-    const { context, entries } = memoryContext();
-    const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', bodies };
+    const { folder, bodies, context, entries, options } = seededLoad();
     await loadArticles(context, options);
     const [changed, deleted] = readdirSync(folder).sort();
     const digests = () => new Set([...entries.values()].map((entry) => entry.digest!));
