@@ -115,35 +115,43 @@ export function findStoryPairs(articles: readonly StoryCandidate[], options: Sto
     }
   });
   const total = byTime.length;
-  const weight = (feature: number) => {
-    const idf = Math.log(1 + (total + BACKGROUND_DOCUMENTS) / postings.get(feature)!.length);
-    return idf * idf;
-  };
-  const norms = byTime.map((article) => Math.sqrt(article.features.reduce((sum, f) => sum + weight(f), 0)));
+  const weights = new Map<number, number>();
+  for (const [feature, list] of postings) {
+    const idf = Math.log(1 + (total + BACKGROUND_DOCUMENTS) / list.length);
+    weights.set(feature, idf * idf);
+  }
+  const norms = byTime.map((article) => Math.sqrt(article.features.reduce((sum, f) => sum + weights.get(f)!, 0)));
   const windowMs = options.windowDays * 86_400_000;
   const pairs: RelatedPair[] = [];
-  const scores = new Map<number, { dot: number; shared: number }>();
+  // Scores of the later articles met so far, by position, and those positions in the order met:
+  // arrays reused for every article rather than a map of small objects per article (at archive
+  // scale, most of the time went to making and collecting those).
+  const dot = new Float64Array(total);
+  const shared = new Uint32Array(total);
+  const met: number[] = [];
   for (let index = 0; index < total; index++) {
     const article = byTime[index];
-    scores.clear();
+    met.length = 0;
     for (const feature of article.features) {
       const list = postings.get(feature)!;
       if (list.length > options.maxDocumentFrequency) continue;
-      const w = weight(feature);
+      const w = weights.get(feature)!;
       // Only later articles (each pair is scored once), and only inside the window.
       for (let at = bisectAfter(list, index); at < list.length; at++) {
         const other = list[at];
         if (byTime[other].time - article.time > windowMs) break;
-        const score = scores.get(other);
-        if (score) {
-          score.dot += w;
-          score.shared++;
-        } else scores.set(other, { dot: w, shared: 1 });
+        if (shared[other] === 0) met.push(other);
+        dot[other] += w;
+        shared[other]++;
       }
     }
-    for (const [other, { dot, shared }] of scores) {
-      if (shared < options.minSharedFeatures) continue;
-      const similarity = dot / (norms[index] * norms[other] || 1);
+    for (const other of met) {
+      const score = dot[other];
+      const count = shared[other];
+      dot[other] = 0;
+      shared[other] = 0;
+      if (count < options.minSharedFeatures) continue;
+      const similarity = score / (norms[index] * norms[other] || 1);
       if (similarity >= options.minSimilarity) pairs.push({ a: article.id, b: byTime[other].id, similarity: Math.min(1, similarity) });
     }
   }
