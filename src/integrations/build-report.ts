@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { bodyEdges, type BodyEdges } from '../lib/boilerplate-suspects.ts';
 import { buildReport, formatSuspect, topSuspects, toReportJson } from '../lib/build-report.ts';
 import { formatLoadSummary, type LoadReport } from '../lib/capture-files.ts';
 import { articleBody } from '../data/article-bodies.ts';
@@ -13,8 +14,41 @@ const SUSPECTS_SHOWN = 10;
 
 interface StoredArticle {
   id: string;
+  digest?: string | number;
   data: { outlet: { slug: string; name: string }; textLength: number; leadImage?: unknown };
   rendered?: { html: string };
+}
+
+/**
+ * The edges of each body (src/lib/boilerplate-suspects.ts) by its store digest, kept between
+ * builds: a rebuild reads and splits only the bodies that changed, not every body of the archive.
+ */
+class EdgeCache {
+  private readonly path: string;
+  private readonly previous: Record<string, BodyEdges>;
+  private readonly current: Record<string, BodyEdges> = {};
+
+  constructor(path: string) {
+    this.path = path;
+    try {
+      this.previous = JSON.parse(readFileSync(path, 'utf8')) as Record<string, BodyEdges>;
+    } catch {
+      this.previous = {};
+    }
+  }
+
+  of(entry: StoredArticle): BodyEdges {
+    const key = typeof entry.digest === 'string' ? entry.digest : undefined;
+    const edges = (key && this.previous[key]) || bodyEdges(articleBody(entry));
+    if (key) this.current[key] = edges;
+    return edges;
+  }
+
+  /** Keeps the edges of this build's bodies only. */
+  save(): void {
+    mkdirSync(dirname(this.path), { recursive: true });
+    writeFileSync(this.path, JSON.stringify(this.current));
+  }
 }
 
 /**
@@ -26,11 +60,13 @@ interface StoredArticle {
  */
 export function buildReportIntegration(options: { path: string; site: string; base: string }): AstroIntegration {
   let outDir = '';
+  let cacheDir = '';
   return {
     name: 'news-build-report',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
         const inside = relative(outDir, options.path);
         if (!inside.startsWith('..') && !isAbsolute(inside)) {
           throw new Error(`NEWS_REPORT ${options.path} is inside the output folder ${outDir}: the build report is not to be published; name a file elsewhere`);
@@ -40,13 +76,15 @@ export function buildReportIntegration(options: { path: string; site: string; ba
         const load = (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] as (LoadReport & { entries: () => Iterable<StoredArticle> }) | undefined;
         if (!load) return;
         const started = performance.now();
+        const edges = new EdgeCache(join(cacheDir, 'body-edges.json'));
         const articles = [...load.entries()].map((entry) => ({
           id: entry.id,
           outlet: entry.data.outlet,
           textLength: entry.data.textLength,
           hasLeadImage: entry.data.leadImage !== undefined,
-          html: articleBody(entry),
+          edges: edges.of(entry),
         }));
+        edges.save();
         const report = buildReport({ files: load.files, articles, ignored: load.ignored, hidden: load.hidden });
         mkdirSync(dirname(options.path), { recursive: true });
         // With NEWS_IMAGES=mirror, every image URL with what became of it (kept as which files, or why not).

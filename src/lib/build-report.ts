@@ -1,4 +1,4 @@
-import { bodyEdges, SUSPECT_OPTIONS, SuspectCounter, type BoilerplateSuspect, type SuspectOptions } from './boilerplate-suspects.ts';
+import { SUSPECT_OPTIONS, SuspectCounter, type BodyEdges, type BoilerplateSuspect, type SuspectOptions } from './boilerplate-suspects.ts';
 import type { FileOutcome } from './capture-files.ts';
 import { outletForUrl, type Outlet } from './outlets.ts';
 
@@ -16,8 +16,8 @@ export interface ReportArticle {
   /** Characters of body text (see articleSchema). */
   textLength: number;
   hasLeadImage: boolean;
-  /** The cleaned body, as stored. */
-  html: string;
+  /** The lines at the start and end of its cleaned body (see bodyEdges), where leftover boilerplate shows. */
+  edges: BodyEdges;
 }
 
 export interface OutletReport extends Outlet {
@@ -90,7 +90,7 @@ export function buildReport(input: BuildReportInput, options: SuspectOptions = S
     entry.report.published++;
     entry.report[article.hasLeadImage ? 'withLeadImage' : 'withoutLeadImage']++;
     entry.lengths.push(article.textLength);
-    entry.counter.add(article.id, bodyEdges(article.html, options));
+    entry.counter.add(article.id, article.edges);
   }
   let skippedWithoutOutlet = 0;
   const totals = { files: input.files.length, published: 0, skipped: 0, superseded: 0, ignored: input.ignored.length, hidden: input.hidden.length };

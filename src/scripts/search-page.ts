@@ -37,8 +37,12 @@ const root = form.dataset.searchRoot!;
 const pageSize = Number(form.dataset.pageSize) || 10;
 const DEBOUNCE_MS = 250;
 
-/** Articles in a group of shards (src/lib/search-shards.ts): the newest group answers first. */
+/**
+ * Articles in a group of shards (src/lib/search-shards.ts). The newest group answers first, on the
+ * page itself (see openGroup): it is kept small so that its answer comes soon after the page.
+ */
 const GROUP_ARTICLES = 10_000;
+const FIRST_GROUP_ARTICLES = 3_000;
 
 let groups: Promise<ShardGroup[]> | undefined;
 let shown: PagefindResult[] = [];
@@ -52,7 +56,7 @@ function loadGroups(): Promise<ShardGroup[]> {
     const list = JSON.parse(form.dataset.shards) as ShardList;
     if (!list.shards.length) throw new Error('the search index is empty');
     fillFilters(list.filters);
-    const loaded = shardGroups(list.sizes, GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
+    const loaded = shardGroups(list.sizes, GROUP_ARTICLES, FIRST_GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
     await openGroup(loaded[0], true);
     return loaded;
   })();

@@ -1,3 +1,4 @@
+import { bodyEdges } from '../../src/lib/boilerplate-suspects.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toArticleEntry, type ArticleEntry } from '../../src/lib/article.ts';
@@ -42,5 +43,5 @@ export function loadSmallArchive(): SmallArchive {
 
 /** What the build report reads of an article. */
 export function toReportArticle({ id, data, html }: ArticleEntry): ReportArticle {
-  return { id, outlet: data.outlet, textLength: data.textLength, hasLeadImage: Boolean(data.leadImage), html };
+  return { id, outlet: data.outlet, textLength: data.textLength, hasLeadImage: Boolean(data.leadImage), edges: bodyEdges(html) };
 }

@@ -16,6 +16,13 @@ describe('shardGroups', () => {
   for (const [name, sizes, limit, expected] of cases) {
     it(name, () => assert.deepEqual(shardGroups(sizes, limit), expected));
   }
+  const firstSmaller: [string, number[], number[][]][] = [
+    ['the first group stays small, the others fill up', [1000, 1000, 1000, 1000, 1000, 1000], [[0, 1], [2, 3, 4, 5]]],
+    ['a first shard over the first limit answers alone', [2500, 1000, 9000], [[0], [1, 2]]],
+  ];
+  for (const [name, sizes, expected] of firstSmaller) {
+    it(name, () => assert.deepEqual(shardGroups(sizes, 10_000, 2000), expected));
+  }
   it('keeps every shard once, in order', () => {
     const sizes = Array.from({ length: 40 }, (_, i) => (i * 7919) % 3000);
     assert.deepEqual(shardGroups(sizes, 5000).flat(), sizes.map((_, i) => i));
