@@ -38,11 +38,12 @@ const pageSize = Number(form.dataset.pageSize) || 10;
 const DEBOUNCE_MS = 250;
 
 /**
- * Articles in a group of shards (src/lib/search-shards.ts). The newest group answers first, on the
- * page itself (see openGroup): it is kept small so that its answer comes soon after the page.
+ * Articles in a group of shards (src/lib/search-shards.ts). The newest shard answers first, alone
+ * and on the page itself (see openGroup), so that its answer comes soon after the page: each shard
+ * merged into it would add its page list and index to decode before that answer.
  */
 const GROUP_ARTICLES = 10_000;
-const FIRST_GROUP_ARTICLES = 3_000;
+const FIRST_GROUP_ARTICLES = 0;
 
 let groups: Promise<ShardGroup[]> | undefined;
 let shown: PagefindResult[] = [];
