@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
 import sharp from 'sharp';
 import type { ImageReportEntry } from '../../src/lib/image-records.ts';
+import { axeOverPages } from '../support/axe.ts';
 import { launchBrowser, recordPolicyViolations } from '../support/browser.ts';
 import { buildSite, listFiles, readText, type BuildResult } from '../support/build.ts';
 import { PROJECT_ROOT } from '../support/corpus.ts';
@@ -57,7 +58,9 @@ describe('mirrored images (NEWS_IMAGES=mirror)', () => {
     assert.equal(second.status, 0, second.log);
     requestsAfterSecond = images.total() + other.total() - [...requestsAfterFirst.values()].reduce((a, b) => a + b, 0);
     const beforeRetry = new Map(images.requests);
-    retried = await buildSite({ ...env, NEWS_IMAGES_RETRY_HOURS: '0' }, { cacheDir });
+    // Into the second build's folder, kept from it: media/ must end holding this build's copies only.
+    writeFileSync(join(second.outDir, 'media', 'left-over.jpg'), 'not a copy of this build');
+    retried = await buildSite({ ...env, NEWS_IMAGES_RETRY_HOURS: '0' }, { cacheDir, outDir: second.outDir });
     assert.equal(retried.status, 0, retried.log);
     retriedPaths = [...images.requests].filter(([path, count]) => count > (beforeRetry.get(path) ?? 0)).map(([path]) => path).sort();
   });
@@ -172,6 +175,10 @@ describe('mirrored images (NEWS_IMAGES=mirror)', () => {
       assert.ok(imageRequests.length >= 7);
       for (const url of imageRequests) assert.equal(new URL(url).origin, server.origin, url);
       assert.deepEqual(refused, []);
+      // The articles' pages, with their copies and their links to images not kept, pass axe-core in light and dark.
+      const articles = pages.filter((file) => file.startsWith('articles/')).map((file) => `${server.url}${file.replace(/index\.html$/, '')}`);
+      assert.ok(articles.length >= 3, String(articles));
+      assert.deepEqual(await axeOverPages(browser, articles, { tabs: 1 }), []);
     } finally {
       await browser.close();
       await server.close();
@@ -183,6 +190,11 @@ describe('mirrored images (NEWS_IMAGES=mirror)', () => {
     assert.match(second.log, /images: 15 used by 3 articles: 4 kept \(0 downloaded now, 4 from the cache\), 11 not kept \(0 refused now, 11 remembered\); 0 requested/);
     assert.match(second.log, /image not kept: .*\/bad\/missing\.jpg .*HTTP 404 \(remembered from an earlier build/);
     assert.deepEqual(readdirSync(join(second.outDir, 'media')).sort(), readdirSync(join(first.outDir, 'media')).sort());
+  });
+
+  it('keeps media/ in a kept output folder to exactly the copies the build uses', () => {
+    assert.match(retried.log, /output folder kept from the last build/);
+    assert.deepEqual(readdirSync(join(retried.outDir, 'media')).sort(), readdirSync(join(first.outDir, 'media')).sort());
   });
 
   it('asks again for the refused images only once the retry delay has passed', () => {
