@@ -19,6 +19,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { CHROMIUM_PATH } from '../tests/support/browser.ts';
@@ -120,24 +121,27 @@ function measure(name: string, command: string[], env: Record<string, string>, m
     const marks: [string, number][] = [['startup', started]];
     let log = '';
     let pending = '';
-    const onData = (chunk: Buffer) => {
-      const text = stripVTControlCharacters(chunk.toString());
+    // One decoder per stream: a chunk may end inside a character.
+    const onData = (decoder: StringDecoder) => (chunk: Buffer) => {
+      const text = decoder.write(chunk);
       log += text;
       pending += text;
       const lines = pending.split('\n');
       pending = lines.pop()!;
-      for (const line of lines) {
+      // Colour codes are taken out of whole lines: a chunk may end inside one.
+      for (const line of lines.map(stripVTControlCharacters)) {
         const next = markers[marks.length];
         if (next && next[1].test(line)) marks.push([next[0], performance.now()]);
         if (/articles: \d+ published|parsed \d+\/\d+|\[build\] \d+ page|\[topics\]|search: |^query: /.test(line)) console.log(`    ${line.trim()}`);
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout.on('data', onData(new StringDecoder('utf8')));
+    child.stderr.on('data', onData(new StringDecoder('utf8')));
     child.on('error', fail);
     child.on('close', (code) => {
       const ended = performance.now();
       const treePeakMB = memory.stop();
+      log = stripVTControlCharacters(log);
       if (code !== 0) return fail(new Error(`${name} failed (exit ${code}):\n${log.slice(-3000)}`));
       marks.push(['end', ended]);
       const phases: Record<string, number> = {};
