@@ -67,15 +67,16 @@ try {
     for (const query of queries) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      // The first result in the document, or the answer that there is none.
       await page.addInitScript(() => {
         new MutationObserver((_, observer) => {
-          if (!document.querySelector('.search-result')) return;
+          if (!document.querySelector('.search-result') && !/没有找到/.test(document.querySelector('.search-status')?.textContent ?? '')) return;
           (window as unknown as { firstResults: number }).firstResults = performance.now();
           observer.disconnect();
-        }).observe(document, { subtree: true, childList: true });
+        }).observe(document, { subtree: true, childList: true, characterData: true });
       });
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-      await page.waitForSelector('.search-result', { timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { firstResults?: number }).firstResults !== undefined, null, { timeout: 60_000 });
       seen.push(await page.evaluate(() => (window as unknown as { firstResults: number }).firstResults));
       await context.close();
     }
