@@ -56,9 +56,11 @@ function loadGroups(): Promise<ShardGroup[]> {
     if (!form.dataset.shards) throw new Error('this site was built without its search index');
     const list = JSON.parse(form.dataset.shards) as ShardList;
     if (!list.shards.length) throw new Error('the search index is empty');
-    fillFilters(list.filters);
     const loaded = shardGroups(list.sizes, GROUP_ARTICLES, FIRST_GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
-    await openGroup(loaded[0], true);
+    // The engine starts loading first; the filter choices are filled while it loads.
+    const first = openGroup(loaded[0], true);
+    fillFilters(list.filters);
+    await first;
     return loaded;
   })();
   return groups;
