@@ -4,20 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bodyEdges, type BodyEdges } from '../lib/boilerplate-suspects.ts';
 import { buildReport, formatSuspect, topSuspects, toReportJson } from '../lib/build-report.ts';
-import { formatLoadSummary, type LoadReport } from '../lib/capture-files.ts';
+import { formatLoadSummary } from '../lib/capture-files.ts';
 import { articleBody } from '../data/article-bodies.ts';
-import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
+import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
 import { IMAGE_REPORT_KEY, type ImageReportEntry } from '../lib/image-records.ts';
 
 /** Suspected boilerplate lines printed at the end of a build; the report holds them all. */
 const SUSPECTS_SHOWN = 10;
 
-interface StoredArticle {
-  id: string;
-  digest?: string | number;
-  data: { outlet: { slug: string; name: string }; textLength: number; leadImage?: unknown };
-  rendered?: { html: string };
-}
 
 /**
  * The edges of each body (src/lib/boilerplate-suspects.ts) by its store digest, kept between
@@ -73,8 +67,7 @@ export function buildReportIntegration(options: { path: string; site: string; ba
         }
       },
       'astro:build:done': ({ logger }) => {
-        const load = (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] as (LoadReport & { entries: () => Iterable<StoredArticle> }) | undefined;
-        if (!load) return;
+        const load = loadedArticles('the build report');
         const started = performance.now();
         const edges = new EdgeCache(join(cacheDir, 'body-edges.json'));
         const articles = [...load.entries()].map((entry) => ({

@@ -10,7 +10,7 @@ import { imageUrlsOf } from '../lib/image-refs.ts';
 import { articleImageUrls, IMAGE_REPORT_KEY, imagesStamp, planImage, variantWidths, type ImageRecord, type ImageReportEntry, type ImageVariant, type PublishedImages } from '../lib/image-records.ts';
 import { sniffImage, type ImageFormat } from '../lib/image-sniff.ts';
 import { articleBody } from '../data/article-bodies.ts';
-import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
+import { loadedArticles } from '../loader/article-loader.ts';
 import { fetchImage, formatMegabytes, type FetchOptions } from './image-fetch.ts';
 
 /**
@@ -38,12 +38,6 @@ const FAILURES_SHOWN = 50;
 export const USER_AGENT = 'news-archive-image-mirror/1 (static site build; keeps a copy of article images)';
 /** Changes when what is written for an image changes, so old copies are made again. */
 const RECORD_FORMAT = 1;
-
-interface StoredArticle {
-  id: string;
-  data: { leadImage?: { src: string } };
-  rendered?: { html: string };
-}
 
 export interface ImageMirrorOptions {
   cacheDir: string;
@@ -91,8 +85,7 @@ export function imageMirror(options: ImageMirrorOptions): AstroIntegration {
   };
 
   async function mirrorImages(logger: AstroIntegrationLogger): Promise<ImageVariant[]> {
-    const load = (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] as { entries?: () => Iterable<StoredArticle> } | undefined;
-    if (!load?.entries) throw new Error('the image mirror needs the article loader’s store, and the loader did not run');
+    const load = loadedArticles('the image mirror');
     mkdirSync(filesDir, { recursive: true });
     const indexFile = join(dir, 'index.json');
     const index = readIndex(indexFile);

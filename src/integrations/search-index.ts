@@ -7,16 +7,10 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DEFAULT_SEARCH_CHARS } from '../lib/search-records.ts';
 import { pageListFile, searchShard, withPageListPreload } from '../lib/search-shards.ts';
 import { articleBody } from '../data/article-bodies.ts';
-import { LOAD_REPORT_KEY } from '../loader/article-loader.ts';
+import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
 const INDEX_FORMAT = '3';
 
-interface StoredArticle {
-  id: string;
-  digest?: string;
-  data: { title: string; outlet: { name: string }; capturedAt: Date };
-  rendered?: { html: string };
-}
 
 /**
  * Writes the search index: one Pagefind bundle per quarter of capture under pagefind/<YYYY-Qn>/.
@@ -91,8 +85,7 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
   }
 
   async function startIndexing(logger: AstroIntegrationLogger) {
-    const report = (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] as { entries?: () => Iterable<StoredArticle> } | undefined;
-    if (!report?.entries) throw new Error('the search index needs the article loader’s store, and the loader did not run');
+    const report = loadedArticles('the search index');
     const started = performance.now();
     const byShard = new Map<string, StoredArticle[]>();
     for (const article of report.entries()) {

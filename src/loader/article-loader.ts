@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { ArticleEntry } from '../lib/article.ts';
+import type { ArticleData, ArticleEntry } from '../lib/article.ts';
 import {
   captureDigest, classifyCaptureFiles, formatLoadSummary, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileOutcomes, toFileRecord,
   type Capture, type CaptureListing, type FileRecord, type FolderEntry, type LoadReport, type RejectionRecord,
@@ -256,6 +256,24 @@ class Load {
 
 /** Where the last load's report waits for the build's end (read by astro.config.mjs and the search index). */
 export const LOAD_REPORT_KEY = Symbol.for('news-site.load-report');
+
+/** An article as the store holds it (its body in a file: src/loader/body-files.ts). */
+export interface StoredArticle {
+  id: string;
+  digest?: string | number;
+  data: ArticleData;
+  rendered?: { html: string };
+}
+
+/**
+ * The last load's report and the store's articles, for the build's integrations (search index,
+ * image mirror, build report); throws, naming `reader`, when the loader did not run.
+ */
+export function loadedArticles(reader: string): LoadReport & { entries: () => Iterable<StoredArticle> } {
+  const load = (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] as (LoadReport & { entries?: () => Iterable<StoredArticle> }) | undefined;
+  if (!load?.entries) throw new Error(`${reader} needs the article loader’s store, and the loader did not run`);
+  return load as LoadReport & { entries: () => Iterable<StoredArticle> };
+}
 
 /** The loader Astro calls. In `astro dev` it also reloads when the folder changes. */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
