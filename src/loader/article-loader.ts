@@ -104,6 +104,8 @@ class Load {
   private readonly now: number;
   /** Whether the records were made by this code, so that a file's unchanged stat vouches for its record. */
   private readonly sameCode: boolean;
+  /** The digests with a body file when the load started (see storedDigest). */
+  private bodyDigests: Set<string> | undefined;
 
   constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>, sameCode: boolean) {
     this.sameCode = sameCode;
@@ -168,9 +170,9 @@ class Load {
   private storedDigest(id: string): string | undefined {
     const entry = this.context.store.get(id);
     if (!entry?.digest || typeof entry.digest !== 'string') return undefined;
-    const { bodies } = this.options;
-    if (!bodies) return entry.digest;
-    return entry.rendered === undefined && bodies.has(entry.digest) ? entry.digest : undefined;
+    if (!this.options.bodies) return entry.digest;
+    this.bodyDigests ??= this.options.bodies.digests();
+    return entry.rendered === undefined && this.bodyDigests.has(entry.digest) ? entry.digest : undefined;
   }
 
   /** The digest the store holds for an article, whatever else it holds: the name of its body file, to remove. */

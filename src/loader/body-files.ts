@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 /**
  * Cleaned article bodies, kept as one file each beside the content store rather than inside it.
@@ -25,6 +25,13 @@ export class BodyFiles {
 
   has(digest: string): boolean {
     return existsSync(this.path(digest));
+  }
+
+  /** The digests that have a body file: one listing of the folder rather than a look per article. */
+  digests(): Set<string> {
+    if (!existsSync(this.folder)) return new Set();
+    const names = readdirSync(this.folder, { recursive: true, encoding: 'utf8' });
+    return new Set(names.filter((name) => name.endsWith('.html')).map((name) => Buffer.from(basename(name, '.html'), 'hex').toString('base64url')));
   }
 
   write(digest: string, html: string): void {

@@ -3,6 +3,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadArticles } from '../../src/loader/article-loader.ts';
+import { captureDigest } from '../../src/lib/capture-files.ts';
 import { BodyFiles, bodyOf } from '../../src/loader/body-files.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 import { loadSeeds } from '../support/articles.ts';
@@ -17,8 +18,13 @@ describe('BodyFiles', () => {
   });
   it('writes, reads and removes a body, and names the folder when one is missing', () => {
     const bodies = new BodyFiles(tempDir('news-bodies'));
+    assert.deepEqual(bodies.digests(), new Set());
     bodies.write('Zm9v', '<p>港口的灯</p>');
+    // A digest as the loader makes them (sha1, base64url, with - and _).
+    const digest = captureDigest(new TextEncoder().encode('渡轮时刻表'), 'one');
+    bodies.write(digest, '<p>渡轮</p>');
     assert.ok(bodies.has('Zm9v'));
+    assert.deepEqual(bodies.digests(), new Set(['Zm9v', digest]));
     assert.equal(bodies.read('Zm9v'), '<p>港口的灯</p>');
     bodies.remove('Zm9v');
     assert.ok(!bodies.has('Zm9v'));
