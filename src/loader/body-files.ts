@@ -23,10 +23,6 @@ export class BodyFiles {
     return join(this.folder, hex.slice(0, 2), `${hex}.html`);
   }
 
-  has(digest: string): boolean {
-    return existsSync(this.path(digest));
-  }
-
   /** The digests that have a body file: one listing of the folder rather than a look per article. */
   digests(): Set<string> {
     if (!existsSync(this.folder)) return new Set();
