@@ -39,7 +39,7 @@ export default defineConfig({
     hostHeaders(),
     // NEWS_IMAGES=mirror: images are downloaded before the pages render, and published under media/.
     ...(SITE.images === 'mirror' ? [imageMirror({ cacheDir: BUILD.cacheDir, ...IMAGE_MIRROR })] : []),
-    ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars })] : []),
+    ...(SITE.searchIndex ? [searchIndex({ timeZone: SITE.timeZone, textLength: SITE.searchChars, shardArticles: SITE.searchShardArticles })] : []),
     buildReportIntegration({ path: BUILD.report, site: BUILD.site, base: BUILD.base }),
   ],
   // Scripts stay files too: the page policy (script-src 'self') refuses inline <script>; Astro inlines those under this size.

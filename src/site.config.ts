@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assertTimeZone } from './lib/dates.ts';
+import { SHARD_ARTICLES } from './lib/search-shards.ts';
 
 /**
  * Site settings. Operators set them through the environment (see README); everything
@@ -86,6 +87,8 @@ export const SITE = {
   contentDir: resolve(env.NEWS_CONTENT_DIR?.trim() || 'content'),
   /** Body characters indexed for search per article (the opening); see DEFAULT_SEARCH_CHARS. */
   searchChars: positiveInteger('NEWS_SEARCH_CHARS'),
+  /** Most articles in one search index shard; a busier quarter is cut into months (see SHARD_ARTICLES). */
+  searchShardArticles: positiveInteger('NEWS_SEARCH_SHARD_ARTICLES') ?? SHARD_ARTICLES,
   /** Build the search index (NEWS_SEARCH_INDEX=off skips it: a quicker preview, with a search page that says the index is missing). */
   searchIndex: env.NEWS_SEARCH_INDEX?.trim().toLowerCase() !== 'off',
   /** Any bad file fails the build instead of being skipped and reported. */

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DEFAULT_SEARCH_CHARS } from '../lib/search-records.ts';
-import { pageListFile, searchShard, withPageListPreload } from '../lib/search-shards.ts';
+import { pageListFile, searchShards, withPageListPreload } from '../lib/search-shards.ts';
 import { articleBody } from '../data/article-bodies.ts';
 import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
@@ -13,14 +13,15 @@ const INDEX_FORMAT = '3';
 
 
 /**
- * Writes the search index: one Pagefind bundle per quarter of capture under pagefind/<YYYY-Qn>/.
+ * Writes the search index: one Pagefind bundle per shard (a quarter of capture, or a part of a
+ * busy one: src/lib/search-shards.ts) under pagefind/<shard>/.
  * The search page names them itself (src/lib/search-shards.ts, from the same articles) and asks
  * them in groups, newest first. Indexing starts once the content is loaded and runs on a worker
- * thread while the pages render; the build waits for it at the end. A quarter's bundle is kept in the cache folder
- * under a digest of its articles and settings: a rebuild re-indexes only the quarters whose
- * articles changed, and memory stays bounded by the largest quarter.
+ * thread while the pages render; the build waits for it at the end. A shard's bundle is kept in the cache folder
+ * under a digest of its articles and settings: a rebuild re-indexes only the shards whose
+ * articles changed, and memory stays bounded by the largest shard.
  */
-export function searchIndex(options: { timeZone: string; textLength?: number }): AstroIntegration {
+export function searchIndex(options: { timeZone: string; textLength?: number; shardArticles?: number }): AstroIntegration {
   let cacheDir = '';
   let base = '/';
   const textLength = options.textLength ?? DEFAULT_SEARCH_CHARS;
@@ -88,8 +89,10 @@ export function searchIndex(options: { timeZone: string; textLength?: number }):
     const report = loadedArticles('the search index');
     const started = performance.now();
     const byShard = new Map<string, StoredArticle[]>();
-    for (const article of report.entries()) {
-      const shard = searchShard(article.data.capturedAt, options.timeZone);
+    const all = [...report.entries()];
+    const shardNames = searchShards(all.map((article) => article.data.capturedAt), options.timeZone, options.shardArticles);
+    for (const [index, article] of all.entries()) {
+      const shard = shardNames[index];
       const articles = byShard.get(shard);
       if (articles) articles.push(article);
       else byShard.set(shard, [article]);

@@ -28,7 +28,7 @@ async function writeShard(job: ShardJob): Promise<void> {
   for (let start = 0; start < job.articles.length; start += BATCH) {
     const added = await Promise.all(
       job.articles.slice(start, start + BATCH).map((article) => {
-        const record = searchRecord(article, job.timeZone, job.textLength);
+        const record = searchRecord(article, job.shard, job.timeZone, job.textLength);
         return index.addCustomRecord({ url: `${job.base}${record.path}`, content: record.content, language: 'en', meta: record.meta, filters: record.filters, sort: record.sort });
       }),
     );
@@ -38,6 +38,9 @@ async function writeShard(job: ShardJob): Promise<void> {
   const written = await index.writeFiles({ outputPath: job.outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
+  // A new Pagefind process for each shard: one process keeps the memory of the largest shard it
+  // has indexed, so the memory of the build grows with the shards instead of staying that of one.
+  await pagefind.close();
 }
 
 let queue = Promise.resolve();

@@ -1,6 +1,5 @@
 import { formatDateTime } from './dates.ts';
 import { articlePath } from './paths.ts';
-import { searchShard } from './search-shards.ts';
 import { searchWords } from './search-text.ts';
 
 /**
@@ -62,9 +61,9 @@ export function plainTextOfHtml(html: string): string {
     .trim();
 }
 
-export function searchRecord(article: SearchSource, timeZone: string, textLength = DEFAULT_SEARCH_CHARS): SearchRecord {
+/** `shard` is the article's index shard (src/lib/search-shards.ts), which starts with its year. */
+export function searchRecord(article: SearchSource, shard: string, timeZone: string, textLength = DEFAULT_SEARCH_CHARS): SearchRecord {
   const text = plainTextOfHtml(article.html).slice(0, Math.min(textLength, SEARCH_TEXT_LIMIT));
-  const shard = searchShard(article.capturedAt, timeZone);
   const year = shard.slice(0, 4);
   return {
     path: articlePath(article.id),

@@ -1,7 +1,7 @@
 import { dayKey } from './dates.ts';
 
 /**
- * The order in which the search page asks the index shards (quarters of capture, newest first).
+ * The order in which the search page asks the index shards (periods of capture, newest first).
  * Every shard costs its page list and engine start before it answers, so the first group is the
  * newest shards up to `firstLimit` articles (by default `limit`): their results show while the
  * older groups, each up to `limit` articles, are still loading.
@@ -23,7 +23,7 @@ export function shardGroups(sizes: readonly number[], limit: number, firstLimit 
 }
 
 export interface ShardList {
-  /** Quarters of capture, newest first (2024-Q1): pagefind/<shard>/ holds each one's index. */
+  /** Shard names, newest first (2024-Q1, or 2024-Q1-02 for a busy quarter's month): pagefind/<shard>/ holds each one's index. */
   shards: string[];
   /** Articles in each shard, in the same order. */
   sizes: number[];
@@ -35,28 +35,53 @@ export interface ShardList {
  * The shards of the search index and what the search page needs to know of them before it
  * loads any: written into the page, so that it starts the newest shard's engine at once.
  */
-export function searchShardList(articles: Iterable<{ capturedAt: Date; outletName: string }>, timeZone: string): ShardList {
-  const sizes = new Map<string, number>();
+export function searchShardList(articles: Iterable<{ capturedAt: Date; outletName: string }>, timeZone: string, limit = SHARD_ARTICLES): ShardList {
+  const all = [...articles];
+  const names = searchShards(all.map((article) => article.capturedAt), timeZone, limit);
   const filters: ShardList['filters'] = { outlet: {}, year: {} };
-  for (const { capturedAt, outletName } of articles) {
-    const shard = searchShard(capturedAt, timeZone);
-    sizes.set(shard, (sizes.get(shard) ?? 0) + 1);
+  for (const [index, { outletName }] of all.entries()) {
     filters.outlet[outletName] = (filters.outlet[outletName] ?? 0) + 1;
-    filters.year[shard.slice(0, 4)] = (filters.year[shard.slice(0, 4)] ?? 0) + 1;
+    filters.year[names[index].slice(0, 4)] = (filters.year[names[index].slice(0, 4)] ?? 0) + 1;
   }
+  const sizes = countOf(names);
   const shards = [...sizes.keys()].sort().reverse();
   return { shards, sizes: shards.map((shard) => sizes.get(shard)!), filters };
 }
 
 /**
- * The index shard an article belongs to: its quarter of capture in the site's zone (2024-Q1).
- * A shard is indexed in memory as a whole and rebuilt when one of its articles changes; the
- * browser merges all shards and asks each for every query. A quarter keeps the first two small
- * at archive scale while keeping the shards few.
+ * Most articles a search shard holds, by default. A shard is indexed in memory as a whole and
+ * indexed again whole when one of its articles changes (about 1.2 ms an article), so its size
+ * bounds what an edit costs a rebuild; the browser asks every shard for every query, so many
+ * small shards cost each query more requests. 8,000 keeps every quarter of a few hundred
+ * articles a day whole, and cuts a busier quarter into months, or a busier month into thirds.
  */
-export function searchShard(capturedAt: Date, timeZone: string): string {
-  const [year, month] = dayKey(capturedAt, timeZone).split('-');
-  return `${year}-Q${Math.ceil(Number(month) / 3)}`;
+export const SHARD_ARTICLES = 8_000;
+
+/**
+ * Each article's index shard, in the order given: its quarter of capture in the site's zone
+ * (2024-Q1); a quarter of more than `limit` articles is cut into its months (2024-Q1-02), and a
+ * month of more than `limit` into days 1-10, 11-20 and the rest (2024-Q1-02-3). The names sort
+ * by time, and a name's year is its first four characters. A shard's name depends on the
+ * others only through its quarter's and month's counts, so an added day moves no other quarter.
+ */
+export function searchShards(capturedAts: readonly Date[], timeZone: string, limit = SHARD_ARTICLES): string[] {
+  const days = capturedAts.map((capturedAt) => dayKey(capturedAt, timeZone).split('-').map(Number));
+  let names = days.map(([year, month]) => `${year}-Q${Math.ceil(month / 3)}`);
+  const finer = [
+    (name: string, [, month]: number[]) => `${name}-${String(month).padStart(2, '0')}`,
+    (name: string, [, , day]: number[]) => `${name}-${Math.min(3, Math.ceil(day / 10))}`,
+  ];
+  for (const cut of finer) {
+    const counts = countOf(names);
+    names = names.map((name, index) => (counts.get(name)! > limit ? cut(name, days[index]) : name));
+  }
+  return names;
+}
+
+function countOf(names: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return counts;
 }
 
 /** Pagefind's WebAssembly for the index language (every record is marked English: search-text.ts splits the words). */

@@ -3,7 +3,8 @@ import { pagefindQuery, queryTerms, snippet } from '../lib/search-text.ts';
 
 /**
  * The search page: reads the query from the address (?q=, and the filters), searches the
- * quarterly Pagefind shards merged in the browser, and shows results as the reader types.
+ * Pagefind shards (quarters of capture, or parts of busy ones) merged in the browser, and shows
+ * results as the reader types.
  * Queries are split and folded by src/lib/search-text.ts, the same code that built the index.
  * Everything shown is set as text, never parsed as markup.
  */
@@ -19,7 +20,7 @@ interface Pagefind {
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
 }
-/** Shards (quarters of capture, newest first) that answer a query together. */
+/** Shards (periods of capture, newest first) that answer a query together. */
 interface ShardGroup {
   shards: string[];
   engine?: Promise<Pagefind>;
@@ -143,7 +144,7 @@ async function askGroup(group: ShardGroup, terms: string[][]): Promise<PagefindR
   if (outletSelect.value) filters.outlet = outletSelect.value;
   if (yearSelect.value) filters.year = yearSelect.value;
   if (sortSelect.value !== 'newest') return matchEvery(pagefind, terms, { filters });
-  // Merged shards come back ordered by score, not by date: each shard (a quarter) is asked on
+  // Merged shards come back ordered by score, not by date: each shard (a period) is asked on
   // its own, newest first, and keeps its own date order. The index files load once for all.
   const matches: PagefindResult[] = [];
   for (const shard of group.shards) {

@@ -13,7 +13,7 @@ import { servedInChromium } from '../support/served.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { tempDir } from '../support/temp.ts';
 import { plainTextOfHtml } from '../../src/lib/search-records.ts';
-import { searchShard, type ShardList } from '../../src/lib/search-shards.ts';
+import { searchShards, type ShardList } from '../../src/lib/search-shards.ts';
 
 /**
  * Search in Chromium over the samples and every fixture (several outlets, years and scripts,
@@ -22,9 +22,14 @@ import { searchShard, type ShardList } from '../../src/lib/search-shards.ts';
 
 const content = tempDir('news-search-content');
 for (const [index, file] of listGoldenCases().map(goldenInput).entries()) copyFileSync(join(PROJECT_ROOT, file), join(content, `${String(index).padStart(3, '0')}.txt`));
-// The whole body indexed (the default is its opening: see NEWS_SEARCH_CHARS), so that a word deep in it is found.
-const building = buildSite({ NEWS_CONTENT_DIR: content, SITE_URL: 'https://example.org', BASE_PATH: '/news/', NEWS_SEARCH_CHARS: '30000' });
+// The whole body indexed (the default is its opening: see NEWS_SEARCH_CHARS), so that a word deep
+// in it is found; shards of at most 6 articles, so that the fixtures' busy quarters are cut into
+// months and thirds of months as an archive's are at 8,000.
+const SHARD_ARTICLES = 6;
+const building = buildSite({ NEWS_CONTENT_DIR: content, SITE_URL: 'https://example.org', BASE_PATH: '/news/', NEWS_SEARCH_CHARS: '30000', NEWS_SEARCH_SHARD_ARTICLES: String(SHARD_ARTICLES) });
 const articles = loadFixtureArticles();
+const shardNames = searchShards(articles.map((article) => article.data.capturedAt), 'Asia/Shanghai', SHARD_ARTICLES);
+const shardOf = (article: LoadedArticle) => shardNames[articles.indexOf(article)];
 const textOf = (article: LoadedArticle) => plainTextOfHtml(article.html);
 
 /** A two-character Han word found in one article only, past its opening, summary and title: proof of full-text search. */
@@ -87,16 +92,17 @@ describe('search in Chromium', () => {
     await settled(page);
   }
 
-  it('writes one index shard per quarter of capture, and the page names them newest first with their sizes and filter counts', () => {
+  it('writes one index shard per quarter of capture, or per month or third of a busy one, and the page names them newest first with their sizes and filter counts', () => {
     const { shards, sizes, filters } = readShardList(site.build.outDir);
-    const quarterOf = (article: LoadedArticle) => searchShard(article.data.capturedAt, 'Asia/Shanghai');
-    const quarters = [...new Set(articles.map(quarterOf))].sort().reverse();
-    assert.deepEqual(shards, quarters);
-    assert.ok(shards.length >= 5, String(shards));
-    assert.deepEqual(sizes, quarters.map((quarter) => articles.filter((article) => quarterOf(article) === quarter).length));
+    const expected = [...new Set(shardNames)].sort().reverse();
+    assert.deepEqual(shards, expected);
+    for (const shape of [/^\d{4}-Q\d$/, /^\d{4}-Q\d-\d\d$/, /^\d{4}-Q\d-\d\d-[123]$/]) assert.ok(shards.some((shard) => shape.test(shard)), `${shape} in ${shards}`);
+    assert.deepEqual(sizes, expected.map((shard) => articles.filter((article) => shardOf(article) === shard).length));
+    // Only a third of a month is never cut again.
+    assert.ok(sizes.every((size, index) => size <= SHARD_ARTICLES || /-\d\d-[123]$/.test(shards[index])), String(sizes));
     assert.equal(Object.values(filters.outlet).reduce((sum, count) => sum + count, 0), articles.length);
     assert.equal(filters.outlet['RFI 法广'], articles.filter((article) => article.data.outlet.name === 'RFI 法广').length);
-    assert.deepEqual(Object.keys(filters.year).sort(), [...new Set(quarters.map((quarter) => quarter.slice(0, 4)))].sort());
+    assert.deepEqual(Object.keys(filters.year).sort(), [...new Set(shardNames.map((shard) => shard.slice(0, 4)))].sort());
     assert.deepEqual(listFiles(join(site.build.outDir, 'pagefind')).filter((file) => !file.includes('/')), [], 'nothing but shard folders');
     for (const shard of shards) assert.ok(listFiles(join(site.build.outDir, 'pagefind', shard)).includes('pagefind-entry.json'), shard);
     // The newest shard's engine comes with the page.
@@ -312,7 +318,7 @@ describe('search in Chromium', () => {
     const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
     // The index holds the outlet's name too (中国数字时代).
     const holding = articles.filter((article) => foldText(`${article.data.title} ${article.data.outlet.name} ${textOf(article)}`).includes('中国'));
-    const inNewest = holding.filter((article) => searchShard(article.data.capturedAt, 'Asia/Shanghai') === list.shards[0]).length;
+    const inNewest = holding.filter((article) => shardOf(article) === list.shards[0]).length;
     const counted = statuses.filter((status) => /\d/.test(status));
     assert.equal(counted[0], `较新的文章中有 ${inNewest} 篇，正在查找更早的文章…`, statuses.join(' | '));
     assert.equal(counted.at(-1), `找到 ${holding.length} 篇文章`);

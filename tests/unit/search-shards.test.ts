@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageListFile, searchShard, searchShardList, shardGroups, withPageListPreload } from '../../src/lib/search-shards.ts';
+import { pageListFile, searchShardList, searchShards, shardGroups, withPageListPreload } from '../../src/lib/search-shards.ts';
 import { loadSeeds } from '../support/articles.ts';
 
 describe('shardGroups', () => {
@@ -29,6 +29,43 @@ describe('shardGroups', () => {
   });
 });
 
+describe('searchShards', () => {
+  /** Dates at noon UTC on each of the given days (YYYY-MM-DD), `count` times each. */
+  const days = (...spec: [string, number][]) => spec.flatMap(([day, count]) => Array.from({ length: count }, () => new Date(`${day}T12:00:00Z`)));
+  it('cuts quarters in the site zone, not in UTC', () => {
+    const at = new Date('2024-03-31T17:30:00Z');
+    assert.deepEqual(searchShards([at], 'Asia/Shanghai'), ['2024-Q2']);
+    assert.deepEqual(searchShards([at], 'UTC'), ['2024-Q1']);
+    assert.deepEqual(searchShards([new Date('2024-12-31T23:00:00Z')], 'America/New_York'), ['2024-Q4']);
+    assert.deepEqual(searchShards([new Date('2024-01-01T00:00:00Z')], 'UTC'), ['2024-Q1']);
+  });
+  const cases: [string, Date[], number, string[]][] = [
+    ['a quarter at the limit stays whole', days(['2024-01-05', 2], ['2024-03-20', 2]), 4, ['2024-Q1', '2024-Q1', '2024-Q1', '2024-Q1']],
+    [
+      'a quarter over the limit is cut into months, and a smaller quarter stays whole',
+      days(['2024-01-05', 2], ['2024-03-20', 3], ['2024-04-01', 1]),
+      4,
+      ['2024-Q1-01', '2024-Q1-01', '2024-Q1-03', '2024-Q1-03', '2024-Q1-03', '2024-Q2'],
+    ],
+    [
+      'a month over the limit is cut at the 10th and the 20th; its days 21 to 31 are one third',
+      days(['2024-02-10', 1], ['2024-02-11', 2], ['2024-02-29', 2], ['2024-03-01', 1]),
+      4,
+      ['2024-Q1-02-1', '2024-Q1-02-2', '2024-Q1-02-2', '2024-Q1-02-3', '2024-Q1-02-3', '2024-Q1-03'],
+    ],
+    ['a third over the limit is not cut again', days(['2020-10-31', 5]), 2, Array(5).fill('2020-Q4-10-3')],
+    ['nothing for no articles', [], 4, []],
+  ];
+  for (const [name, dates, limit, expected] of cases) it(name, () => assert.deepEqual(searchShards(dates, 'UTC', limit), expected));
+  it('names sort by time: newest first is reverse order, whatever the cut', () => {
+    const dates = days(['2023-12-01', 1], ['2024-01-02', 3], ['2024-02-15', 1], ['2024-03-25', 6], ['2024-04-02', 1], ['2024-11-30', 1]);
+    const names = searchShards(dates, 'UTC', 4);
+    assert.deepEqual([...new Set(names)], ['2023-Q4', '2024-Q1-01', '2024-Q1-02', '2024-Q1-03-3', '2024-Q2', '2024-Q4']);
+    assert.deepEqual([...new Set(names)].sort(), [...new Set(names)]);
+    for (const name of names) assert.equal(name.slice(0, 4), String(dates[names.indexOf(name)].getUTCFullYear()));
+  });
+});
+
 describe('searchShardList', () => {
   it('names quarters in the site zone, newest first, with their sizes and filter counts', () => {
     const articles = [
@@ -52,9 +89,13 @@ describe('searchShardList', () => {
   it('lists the samples as the search page will', () => {
     const seeds = loadSeeds();
     const list = searchShardList(seeds.map((article) => ({ capturedAt: article.data.capturedAt, outletName: article.data.outlet.name })), 'Asia/Shanghai');
-    assert.deepEqual(list.shards, [...new Set(seeds.map((article) => searchShard(article.data.capturedAt, 'Asia/Shanghai')))]);
+    assert.deepEqual(list.shards, [...new Set(searchShards(seeds.map((article) => article.data.capturedAt), 'Asia/Shanghai'))]);
     assert.equal(list.sizes.reduce((sum, size) => sum + size, 0), seeds.length);
     assert.deepEqual(shardGroups(list.sizes, 10_000), [[0]]);
+  });
+  it('lists a busy quarter by its months, with their sizes', () => {
+    const articles = ['2024-01-03', '2024-02-01', '2024-02-02', '2024-04-01'].map((day) => ({ capturedAt: new Date(`${day}T12:00:00Z`), outletName: '德国之声' }));
+    assert.deepEqual(searchShardList(articles, 'UTC', 2), { shards: ['2024-Q2', '2024-Q1-02', '2024-Q1-01'], sizes: [1, 2, 1], filters: { outlet: { 德国之声: 4 }, year: { 2024: 4 } } });
   });
   it('has nothing for no articles', () => assert.deepEqual(searchShardList([], 'UTC'), { shards: [], sizes: [], filters: { outlet: {}, year: {} } }));
 });
