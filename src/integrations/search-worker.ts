@@ -38,9 +38,6 @@ async function writeShard(job: ShardJob): Promise<void> {
   const written = await index.writeFiles({ outputPath: job.outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
-  // A new Pagefind process for each shard: one process keeps the memory of the largest shard it
-  // has indexed, so the memory of the build grows with the shards instead of staying that of one.
-  await pagefind.close();
 }
 
 let queue = Promise.resolve();

@@ -269,3 +269,40 @@ describe('broken files: every good file published, every bad one named', () => {
     assert.deepEqual(summaryOf(strict.log), [2 + goods.length + 1, 0, duplicates.length - 1]);
   });
 });
+
+describe('a folder of bad files only', () => {
+  const root = tempDir('news-all-bad');
+  const content = join(root, 'content');
+  const dist = join(root, 'dist');
+  const bads = badCases().filter(({ bytes }) => bytes.length < 100_000).slice(0, 4);
+  mkdirSync(content);
+  for (const { file, bytes } of bads) {
+    mkdirSync(dirname(join(content, file)), { recursive: true });
+    writeFileSync(join(content, file), bytes);
+  }
+  const building = buildSite({ NEWS_CONTENT_DIR: content, SITE_URL: 'https://news.example.org' }, { cacheDir: join(root, 'cache'), outDir: dist });
+  let build: BuildResult;
+  before(async () => {
+    build = await building;
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('builds an empty site, naming every file it skipped', () => {
+    assert.equal(build.status, 0, build.log.slice(-5000));
+    assert.deepEqual(summaryOf(build.log), [0, bads.length, 0]);
+    const unnamed = bads.filter(({ file, reason }) => !new RegExp(`skipped \\S*?${escapeRegExp(file)}: .*${reason.source}`).test(build.log)).map(({ file }) => file);
+    assert.deepEqual(unnamed, []);
+  });
+
+  it('writes its home, archive, topics, outlets, statistics and search pages and its feed, with nothing broken in them', () => {
+    const files = listFiles(dist);
+    for (const page of ['index.html', 'archive/index.html', 'topics/index.html', 'sources/index.html', 'about/index.html', 'search/index.html', '404.html', 'rss.xml']) assert.ok(files.includes(page), page);
+    assert.deepEqual(files.filter((file) => file.startsWith('articles/')), []);
+    assert.deepEqual(files.filter((file) => file.endsWith('.html')).flatMap((file) => scanHtml(readText(join(dist, file)), file)), []);
+    const about = load(readText(join(dist, 'about/index.html')));
+    assert.equal(about('.stats dd').first().text(), '0 篇');
+    const feed = load(readText(join(dist, 'rss.xml')), { xml: true });
+    assert.equal(feed('rss > channel').length, 1);
+    assert.equal(feed('item').length, 0);
+  });
+});
