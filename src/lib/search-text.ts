@@ -135,9 +135,14 @@ export function queryTerms(query: string): string[][] {
   return query.split(/\s+/u).map(searchWords).filter((words) => words.length > 0);
 }
 
-/** One term as a Pagefind query: a phrase, so that its character pairs must stand together. */
+/**
+ * One term as a Pagefind query: a phrase, so that its character pairs must stand together, and
+ * so that its words match only themselves: a bare word that an index lacks matches the longest
+ * word of that index that it starts with ("rfixyz" finds every article holding "rfi"). A single
+ * Han character stays bare, to match the character pairs it starts (的 finds 的人).
+ */
 export function pagefindQuery(words: readonly string[]): string {
-  return words.length === 1 ? words[0] : `"${words.join(' ')}"`;
+  return words.length === 1 && /^\p{Script=Han}$/u.test(words[0]) ? words[0] : `"${words.join(' ')}"`;
 }
 
 /** The spellings of a query term to mark in a text: the term folded, and every spelling of its alias group. */

@@ -196,6 +196,17 @@ describe('search in Chromium', () => {
     await page.context().close();
   });
 
+  it('finds a word only where it is, not where a word it starts with is', async () => {
+    // Neither is in any article, but each begins with an indexed word (bbc: an outlet's name).
+    const word = `${textOf(articles.find((article) => article.file.includes('guardian-continue-reading'))!).match(/\b[a-z]{7,}\b/)![0]}qz`;
+    assert.ok(!articles.some((article) => foldText(`${article.data.title} ${textOf(article)}`).includes(word)), word);
+    for (const query of [word, 'bbcqz']) {
+      const { page } = await openSearch(query);
+      assert.match(await settled(page), /没有找到/, query);
+      await page.context().close();
+    }
+  });
+
   it('requires every term, and pages, filters and sorts the results', async () => {
     const { page } = await openSearch('的');
     const status = await settled(page);

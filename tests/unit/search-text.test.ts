@@ -58,7 +58,8 @@ describe('queryTerms and pagefindQuery', () => {
   });
   it('makes a phrase of a term with several words', () => {
     assert.equal(pagefindQuery(['特朗', '朗普']), '"特朗 朗普"');
-    assert.equal(pagefindQuery(['nato']), 'nato');
+    assert.equal(pagefindQuery(['nato']), '"nato"');
+    assert.equal(pagefindQuery(['的']), '的');
   });
 });
 
