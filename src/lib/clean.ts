@@ -71,6 +71,8 @@ export const GENERIC_BOILERPLATE: BoilerplateRules = toBoilerplateRules({
   datelines: [
     /^\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期.|周.))?(?:\s*\d{1,2}:\d{2})?$/,
     /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/,
+    // The feed item's own date line (RFC 822), as VOA's items open: Tue, 17 Nov 2020 23:35:36 GMT.
+    /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UTC|[+-]\d{4})$/,
   ],
   // Share services, whichever outlet links them; an outlet's own short links are in its entry in outlets.ts.
   shareLinks: [

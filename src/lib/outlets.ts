@@ -103,8 +103,8 @@ export const OUTLETS: readonly OutletDefinition[] = [
     slug: 'voa', name: '美国之音', hosts: ['voachinese.com', 'voanews.com'],
     // /a/<section>/<slug>/<number>.html
     section: (path) => (path[0] === 'a' && path.length >= 4 ? path[1] : undefined),
+    // An item's empty <video src=""> goes with the generic rules once its feed date line is read as the dateline.
     boilerplate: toBoilerplateRules({
-      selectors: ['video[src=""]'],
       textPatterns: [{ selector: 'p', pattern: /^时事大家谈每星期|^=+ ?嘉宾和观众听众发表的都是个人观点|^《时事大家谈》YouTube播放列表/ }],
     }),
   },
