@@ -337,7 +337,7 @@ function cutFromMarker($: CheerioAPI, marker: string): void {
 }
 
 function takeDateline($: CheerioAPI, patterns: readonly RegExp[]): string | undefined {
-  for (const el of leadingElements($, 3)) {
+  for (const el of leadingElements($, 3, { throughWrapper: true })) {
     const text = collapseWhitespace($(el).text());
     if (patterns.some((pattern) => pattern.test(text))) {
       $(el).remove();
@@ -448,14 +448,27 @@ function removeEmptyBlocks($: CheerioAPI): void {
   }
 }
 
-function leadingElements($: CheerioAPI, count: number): Element[] {
+function leadingElements($: CheerioAPI, count: number, { throughWrapper = false } = {}): Element[] {
   const found: Element[] = [];
-  for (const node of $.root().contents().toArray()) {
+  let nodes = $.root().contents().toArray();
+  // A body wrapped whole in one block (<div><div>date</div><p>…</p></div>) opens inside it.
+  for (let only = soleElement(nodes); throughWrapper && only && WRAPPERS.has(only.tagName); only = soleElement(nodes)) nodes = only.children;
+  for (const node of nodes) {
     if (found.length === count) break;
     if (node.type === 'tag') found.push(node);
     else if (node.type === 'text' && collapseWhitespace(node.data) !== '') break;
   }
   return found;
+}
+
+/** Elements that may wrap a whole body without meaning anything of their own. */
+const WRAPPERS = new Set(['div', 'section', 'article', 'main']);
+
+/** The one element among `nodes` when all the others are blank text or comments. */
+function soleElement(nodes: AnyNode[]): Element | undefined {
+  const elements = nodes.filter((node): node is Element => node.type === 'tag');
+  const blank = (node: AnyNode) => node.type === 'tag' || node.type === 'comment' || (node.type === 'text' && collapseWhitespace(node.data) === '');
+  return elements.length === 1 && nodes.every(blank) ? elements[0] : undefined;
 }
 
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figcaption', 'tr', 'br', 'hr', 'table']);

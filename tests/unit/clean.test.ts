@@ -137,6 +137,8 @@ describe('generic handling added with the survey', () => {
     { name: 'plain text with an entity is not decoded', input: 'a &lt;b&gt; c', has: [/a &lt;b&gt; c/] },
     { name: 'escaped text beside real tags is not decoded', input: '<p>&lt;div&gt; is a tag</p>', has: [/&lt;div&gt; is a tag/] },
     { name: 'the feed item’s RFC 822 date line read as the dateline', input: '<div><i>Tue, 08 Dec 2020 12:45:00 GMT</i></div><p>正文</p>', has: [/正文/], hasNot: [/GMT/], dateline: 'Tue, 08 Dec 2020 12:45:00 GMT' },
+    { name: 'a date line read inside a block that wraps the whole body', input: '<div>\n<div><i>Thu, 07 Jan 2021 23:10:07 GMT</i></div><p>正文</p></div>', has: [/正文/], hasNot: [/GMT/], dateline: 'Thu, 07 Jan 2021 23:10:07 GMT' },
+    { name: 'a date line not read inside a block that does not wrap the whole body', input: '<div><div><i>Thu, 07 Jan 2021 23:10:07 GMT</i></div><p>正文</p></div><p>后文</p>', has: [/GMT/] },
     { name: 'an RFC 822 date inside a sentence left alone', input: '<p>正文</p><p>Updated Tue, 08 Dec 2020 12:45:00 GMT by the desk</p>', has: [/Updated Tue, 08 Dec 2020/] },
     { name: 'hnrss counters removed', input: '<p>Article URL: <a href="https://a.org/">x</a></p><p>Points: 12</p><p># Comments: 3</p>', has: [/Article URL/], hasNot: [/Points|Comments/] },
   ];
