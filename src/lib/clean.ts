@@ -464,11 +464,10 @@ function leadingElements($: CheerioAPI, count: number, { throughWrapper = false 
 /** Elements that may wrap a whole body without meaning anything of their own. */
 const WRAPPERS = new Set(['div', 'section', 'article', 'main']);
 
-/** The one element among `nodes` when all the others are blank text or comments. */
+/** The one element among `nodes` when no text stands beside it. */
 function soleElement(nodes: AnyNode[]): Element | undefined {
   const elements = nodes.filter((node): node is Element => node.type === 'tag');
-  const blank = (node: AnyNode) => node.type === 'tag' || node.type === 'comment' || (node.type === 'text' && collapseWhitespace(node.data) === '');
-  return elements.length === 1 && nodes.every(blank) ? elements[0] : undefined;
+  return elements.length === 1 && nodes.every((node) => node.type !== 'text' || collapseWhitespace(node.data) === '') ? elements[0] : undefined;
 }
 
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figcaption', 'tr', 'br', 'hr', 'table']);
