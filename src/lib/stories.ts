@@ -106,40 +106,61 @@ export interface RelatedPair {
  */
 export function findStoryPairs(articles: readonly StoryCandidate[], options: StoryOptions = DEFAULT_STORY_OPTIONS): RelatedPair[] {
   const byTime = articles.toSorted((x, y) => x.time - y.time || (x.id < y.id ? -1 : 1));
-  const postings = new Map<number, number[]>();
-  byTime.forEach((article, index) => {
-    for (const feature of article.features) {
-      const list = postings.get(feature);
-      if (list) list.push(index);
-      else postings.set(feature, [index]);
-    }
-  });
   const total = byTime.length;
-  const weights = new Map<number, number>();
-  for (const [feature, list] of postings) {
-    const idf = Math.log(1 + (total + BACKGROUND_DOCUMENTS) / list.length);
-    weights.set(feature, idf * idf);
+  // Flat typed arrays, not a map of lists and objects: at archive scale (7 million feature
+  // occurrences) making, reading and collecting those took most of the time.
+  const times = new Float64Array(byTime.map((article) => article.time));
+  const featureStart = new Int32Array(total + 1);
+  for (let index = 0; index < total; index++) featureStart[index + 1] = featureStart[index] + byTime[index].features.length;
+  // Each distinct feature gets a dense number; the articles' features become those numbers.
+  const dense = new Map<number, number>();
+  const featureOf = new Int32Array(featureStart[total]);
+  let at = 0;
+  for (const article of byTime) {
+    for (const feature of article.features) {
+      let id = dense.get(feature);
+      if (id === undefined) dense.set(feature, (id = dense.size));
+      featureOf[at++] = id;
+    }
   }
-  const norms = byTime.map((article) => Math.sqrt(article.features.reduce((sum, f) => sum + weights.get(f)!, 0)));
+  // Postings: for each feature, the positions (in time order) of the articles that have it.
+  const postingStart = new Int32Array(dense.size + 1);
+  for (const id of featureOf) postingStart[id + 1]++;
+  for (let id = 0; id < dense.size; id++) postingStart[id + 1] += postingStart[id];
+  const postings = new Int32Array(featureOf.length);
+  const filled = postingStart.slice(0, dense.size);
+  for (let index = 0; index < total; index++) {
+    for (let k = featureStart[index]; k < featureStart[index + 1]; k++) postings[filled[featureOf[k]]++] = index;
+  }
+  const weights = new Float64Array(dense.size);
+  for (let id = 0; id < dense.size; id++) {
+    const idf = Math.log(1 + (total + BACKGROUND_DOCUMENTS) / (postingStart[id + 1] - postingStart[id]));
+    weights[id] = idf * idf;
+  }
+  const norms = new Float64Array(total);
+  for (let index = 0; index < total; index++) {
+    let sum = 0;
+    for (let k = featureStart[index]; k < featureStart[index + 1]; k++) sum += weights[featureOf[k]];
+    norms[index] = Math.sqrt(sum);
+  }
   const windowMs = options.windowDays * 86_400_000;
   const pairs: RelatedPair[] = [];
-  // Scores of the later articles met so far, by position, and those positions in the order met:
-  // arrays reused for every article rather than a map of small objects per article (at archive
-  // scale, most of the time went to making and collecting those).
+  // Scores of the later articles met so far, by position, and those positions in the order met.
   const dot = new Float64Array(total);
   const shared = new Uint32Array(total);
   const met: number[] = [];
   for (let index = 0; index < total; index++) {
-    const article = byTime[index];
+    const time = times[index];
     met.length = 0;
-    for (const feature of article.features) {
-      const list = postings.get(feature)!;
-      if (list.length > options.maxDocumentFrequency) continue;
-      const w = weights.get(feature)!;
+    for (let k = featureStart[index]; k < featureStart[index + 1]; k++) {
+      const id = featureOf[k];
+      const end = postingStart[id + 1];
+      if (end - postingStart[id] > options.maxDocumentFrequency) continue;
+      const w = weights[id];
       // Only later articles (each pair is scored once), and only inside the window.
-      for (let at = bisectAfter(list, index); at < list.length; at++) {
-        const other = list[at];
-        if (byTime[other].time - article.time > windowMs) break;
+      for (let p = bisectAfter(postings, postingStart[id], end, index); p < end; p++) {
+        const other = postings[p];
+        if (times[other] - time > windowMs) break;
         if (shared[other] === 0) met.push(other);
         dot[other] += w;
         shared[other]++;
@@ -152,16 +173,14 @@ export function findStoryPairs(articles: readonly StoryCandidate[], options: Sto
       shared[other] = 0;
       if (count < options.minSharedFeatures) continue;
       const similarity = score / (norms[index] * norms[other] || 1);
-      if (similarity >= options.minSimilarity) pairs.push({ a: article.id, b: byTime[other].id, similarity: Math.min(1, similarity) });
+      if (similarity >= options.minSimilarity) pairs.push({ a: byTime[index].id, b: byTime[other].id, similarity: Math.min(1, similarity) });
     }
   }
   return pairs;
 }
 
-/** First position in an ascending list holding a value greater than `value`. */
-function bisectAfter(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
+/** First position in list[low, high), ascending, holding a value greater than `value` (`high` if none). */
+function bisectAfter(list: Int32Array, low: number, high: number, value: number): number {
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (list[mid] <= value) low = mid + 1;

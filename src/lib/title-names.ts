@@ -49,22 +49,23 @@ interface Tally {
   lastTitle: number;
   outlets: Set<string>;
   occurrences: number;
+  /** Neighbouring characters by count; an edge of a run (title start or end, punctuation) is counted apart. */
   left: Map<string, number>;
   right: Map<string, number>;
+  leftEdges: number;
+  rightEdges: number;
 }
 
-function entropy(counts: Map<string, number>, total: number): number {
-  let h = 0;
+/** Neighbour entropy, each edge of a run counting as a neighbour of its own (seen once). */
+function entropy(counts: Map<string, number>, edges: number, total: number): number {
+  let h = edges * (Math.log(total) / total);
   for (const count of counts.values()) h -= (count / total) * Math.log(count / total);
   return h;
 }
 
-function hanOnly(counts: Map<string, number>): Map<string, number> {
-  return new Map([...counts].filter(([char]) => char.length === 1));
-}
-
-function maxShare(counts: Map<string, number>, total: number): number {
-  let max = 0;
+/** The share of the commonest neighbour (an edge, being its own neighbour, counts once). */
+function maxShare(counts: Map<string, number>, edges: number, total: number): number {
+  let max = edges > 0 ? 1 : 0;
   for (const count of counts.values()) max = Math.max(max, count);
   return max / total;
 }
@@ -115,10 +116,9 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
     frequent = new Set();
     for (const [gram, count] of counts) if (count >= options.minTitles) frequent.add(gram);
     if (frequent.size === 0) break;
-    for (const gram of frequent) tallies.set(gram, { titles: 0, lastTitle: -1, outlets: new Set(), occurrences: 0, left: new Map(), right: new Map() });
+    for (const gram of frequent) tallies.set(gram, { titles: 0, lastTitle: -1, outlets: new Set(), occurrences: 0, left: new Map(), right: new Map(), leftEdges: 0, rightEdges: 0 });
   }
 
-  let edge = 0;
   for (const { run, title } of runs) {
     for (let i = 0; i < run.length - 1; i++) {
       // Longer n-grams from here are frequent only if this one is: stop at the first that is not.
@@ -131,10 +131,10 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
           tally.titles++;
           tally.outlets.add(samples[title].outlet);
         }
-        const left = i > 0 ? run[i - 1] : `^${edge++}`;
-        const right = i + n < run.length ? run[i + n] : `$${edge++}`;
-        tally.left.set(left, (tally.left.get(left) ?? 0) + 1);
-        tally.right.set(right, (tally.right.get(right) ?? 0) + 1);
+        if (i > 0) tally.left.set(run[i - 1], (tally.left.get(run[i - 1]) ?? 0) + 1);
+        else tally.leftEdges++;
+        if (i + n < run.length) tally.right.set(run[i + n], (tally.right.get(run[i + n]) ?? 0) + 1);
+        else tally.rightEdges++;
       }
     }
   }
@@ -149,19 +149,19 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
   for (const [name, tally] of tallies) {
     if (tally.titles < options.minTitles || tally.outlets.size < options.minOutlets) continue;
     const total = tally.occurrences;
-    if (entropy(tally.left, total) < MIN_NEIGHBOUR_ENTROPY || entropy(tally.right, total) < MIN_NEIGHBOUR_ENTROPY) continue;
-    if (maxShare(tally.left, total) > MAX_SAME_NEIGHBOUR_SHARE || maxShare(tally.right, total) > MAX_SAME_NEIGHBOUR_SHARE) continue;
+    if (entropy(tally.left, tally.leftEdges, total) < MIN_NEIGHBOUR_ENTROPY || entropy(tally.right, tally.rightEdges, total) < MIN_NEIGHBOUR_ENTROPY) continue;
+    if (maxShare(tally.left, tally.leftEdges, total) > MAX_SAME_NEIGHBOUR_SHARE || maxShare(tally.right, tally.rightEdges, total) > MAX_SAME_NEIGHBOUR_SHARE) continue;
     if (isWord) {
       const first = name[0];
       const last = name[name.length - 1];
       let joined = 0;
       // Rare neighbours cannot tip the share; asking the dictionary about each would cost seconds.
       const counted = Math.max(2, total / 50);
-      for (const [char, count] of tally.left) if (count >= counted && char.length === 1 && isWord(char + first)) joined += count;
-      for (const [char, count] of tally.right) if (count >= counted && char.length === 1 && isWord(last + char)) joined += count;
+      for (const [char, count] of tally.left) if (count >= counted && isWord(char + first)) joined += count;
+      for (const [char, count] of tally.right) if (count >= counted && isWord(last + char)) joined += count;
       if (joined > MAX_JOINED_NEIGHBOUR_SHARE * total) continue;
     }
-    names.push({ name, titles: tally.titles, outlets: tally.outlets.size, occurrences: total, left: hanOnly(tally.left), right: hanOnly(tally.right) });
+    names.push({ name, titles: tally.titles, outlets: tally.outlets.size, occurrences: total, left: tally.left, right: tally.right });
   }
   for (const tally of latinTallies.values()) {
     if (tally.titles.size < options.minTitles || tally.outlets.size < options.minOutlets) continue;

@@ -34,6 +34,42 @@ describe('findStoryPairs', () => {
     const apart = { ...second, time: first.time + (DEFAULT_STORY_OPTIONS.windowDays + 1) * 86_400_000 };
     assert.deepEqual(findStoryPairs([first, apart]), []);
   });
+
+  it('finds the pairs that comparing every article with every other finds, with the same similarity', () => {
+    // 400 articles over 20 days, features from a small vocabulary in which a few are common:
+    // many pairs fall inside the window, some features are too common to count.
+    let seed = 11;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const articles = Array.from({ length: 400 }, (_, index) => {
+      const features = new Set<number>();
+      const story = Math.floor(random() * 60);
+      while (features.size < 12) features.add(1000 + story * 20 + Math.floor(random() * 20));
+      while (features.size < 24) features.add(Math.floor(random() ** 3 * 300));
+      return { id: `a${index}`, time: Date.UTC(2024, 0, 1) + Math.floor(random() * 20 * 86_400_000), features: [...features] };
+    });
+    const options = { windowDays: 3, minSimilarity: 0.2, minSharedFeatures: 6, maxDocumentFrequency: 40 };
+    const frequency = new Map<number, number>();
+    for (const article of articles) for (const feature of article.features) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
+    const weight = (feature: number) => Math.log(1 + (articles.length + 200) / frequency.get(feature)!) ** 2;
+    const norm = (features: number[]) => Math.sqrt(features.reduce((sum, feature) => sum + weight(feature), 0));
+    const expected = new Map<string, number>();
+    for (const x of articles) {
+      for (const y of articles) {
+        if (x === y || Math.abs(x.time - y.time) > options.windowDays * 86_400_000) continue;
+        const shared = x.features.filter((feature) => y.features.includes(feature) && frequency.get(feature)! <= options.maxDocumentFrequency);
+        const similarity = shared.reduce((sum, feature) => sum + weight(feature), 0) / (norm(x.features) * norm(y.features));
+        if (shared.length >= options.minSharedFeatures && similarity >= options.minSimilarity) expected.set([x.id, y.id].sort().join(' '), similarity);
+      }
+    }
+    const found = findStoryPairs(articles, options);
+    assert.ok(expected.size > 20, `the table should hold pairs (${expected.size})`);
+    assert.equal(found.length, expected.size);
+    for (const pair of found) {
+      const similarity = expected.get([pair.a, pair.b].sort().join(' '));
+      assert.ok(similarity !== undefined, `${pair.a} ${pair.b} should not be a pair`);
+      assert.ok(Math.abs(pair.similarity - Math.min(1, similarity)) < 1e-9);
+    }
+  });
 });
 
 describe('relatedById and groupStories', () => {
