@@ -337,6 +337,27 @@ describe('search in Chromium', () => {
     assert.ok(typedEarly < typedFinal, `${typedEarly} early, ${typedFinal} in all`);
   });
 
+  it('keeps its filters inside a phone\'s screen, however long an outlet\'s name', async () => {
+    // The same site, its shard list naming an outlet with a long name, as a real archive's feeds may.
+    const copy = tempDir('news-search-long-outlet');
+    cpSync(site.build.outDir, copy, { recursive: true });
+    const list = readShardList(copy);
+    const longName = 'Notes From A Very Long Running Weblog About Robots And Other Things';
+    writeShardList(copy, { ...list, filters: { ...list.filters, outlet: { ...list.filters.outlet, [longName]: 3 } } });
+    const served = await serveStatic(copy, '/news/');
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    after(() => Promise.all([context.close(), served.close()]));
+    const page = await context.newPage();
+    await page.goto(`${served.url}search/?q=${encodeURIComponent('美国')}`);
+    await page.waitForFunction(() => /找到/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    assert.equal(await page.locator(`select[name=outlet] option`, { hasText: longName }).count(), 1);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    assert.ok(scrollWidth <= clientWidth, `the page is ${scrollWidth} px wide on a ${clientWidth} px screen`);
+    for (const box of await page.locator('.search-options select').evaluateAll((selects) => selects.map((select) => select.getBoundingClientRect().right))) {
+      assert.ok(box <= clientWidth, `a filter ends at ${box} px on a ${clientWidth} px screen`);
+    }
+  });
+
   it('shows a hostile query as text and runs nothing', async () => {
     const query = '<img src=x onerror=alert(1)>';
     const { page, refused } = await openSearch(query);
