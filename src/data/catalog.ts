@@ -6,6 +6,7 @@ import { findStoryPairs, groupStories, relatedById, toStories, toStoryCandidate,
 import { topicRedirects, type TopicRedirect } from '../lib/topic-redirects.ts';
 import { buildTopics, defaultMinSubjectArticles, defaultMinTitles, type Topic, type TopicRef } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
+import { listingsKey, readCachedListings, writeCachedListings, type ComputedListings } from './catalog-cache.ts';
 import { readPublishedTopics, writePublishedTopics } from './published-topics.ts';
 
 /**
@@ -40,28 +41,42 @@ export function getCatalog(): Promise<Catalog> {
 async function buildCatalog(): Promise<Catalog> {
   const articles = sortNewestFirst(await getCollection('articles'));
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const topicsStarted = performance.now();
-  const { topics, byArticle } = buildTopics(articles, {
-    minSubjectArticles: SITE.minSubjectArticles ?? defaultMinSubjectArticles(articles.length),
-    minTitles: defaultMinTitles(articles.length),
-  });
-  const subjectCount = topics.filter((topic) => topic.kinds[0] !== 'section').length;
-  console.log(`[topics] ${topics.length} topics (${subjectCount} subjects) from ${articles.length} articles in ${((performance.now() - topicsStarted) / 1000).toFixed(1)} s`);
+  const { topics, topicsByArticle, pairs } = computeListings(articles);
 
   const published = readPublishedTopics();
   const redirects = topicRedirects(topics, published);
   writePublishedTopics(published, topics, redirects.map((redirect) => redirect.slug));
 
-  const pairs = findStoryPairs(articles.map(toStoryCandidate));
   return {
     articles,
     byId,
     archive: buildArchive(articles, SITE.timeZone),
     topics,
-    topicsByArticle: byArticle,
+    topicsByArticle: new Map(topicsByArticle),
     topicRedirects: redirects,
     outlets: groupByOutlet(articles),
     related: relatedById(pairs),
     stories: toStories(groupStories(pairs), articles),
   };
+}
+
+/** Topics and story pairs: read back from the last build when nothing they depend on changed (catalog-cache.ts). */
+function computeListings(articles: Article[]): ComputedListings {
+  const started = performance.now();
+  const options = {
+    minSubjectArticles: SITE.minSubjectArticles ?? defaultMinSubjectArticles(articles.length),
+    minTitles: defaultMinTitles(articles.length),
+  };
+  const key = listingsKey(import.meta.url, options, articles);
+  const cached = readCachedListings(key);
+  const topicCount = (topics: Topic[]) => `${topics.length} topics (${topics.filter((topic) => topic.kinds[0] !== 'section').length} subjects) from ${articles.length} articles`;
+  if (cached) {
+    console.log(`[topics] ${topicCount(cached.topics)}, as the last build found them (nothing they depend on changed), read in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return cached;
+  }
+  const { topics, byArticle } = buildTopics(articles, options);
+  console.log(`[topics] ${topicCount(topics)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const listings = { topics, topicsByArticle: [...byArticle], pairs: findStoryPairs(articles.map(toStoryCandidate)) };
+  writeCachedListings(key, listings);
+  return listings;
 }

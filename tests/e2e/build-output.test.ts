@@ -157,6 +157,10 @@ describe('incremental builds', () => {
     // The search index too: its shard is copied from the cache, not indexed again.
     assert.match(builds.first.log, /search: 2 articles in 1 shards, 2 indexed now/);
     assert.match(builds.unchanged.log, /search: 2 articles in 1 shards, 0 indexed now/);
+    // Topics and stories too: read back, and computed again once an article changed.
+    assert.match(builds.first.log, /\[topics\] \d+ topics \(\d+ subjects\) from 2 articles in /);
+    assert.match(builds.unchanged.log, /\[topics\] \d+ topics \(\d+ subjects\) from 2 articles, as the last build found them/);
+    assert.match(builds.merged.log, /\[topics\] \d+ topics \(\d+ subjects\) from 2 articles in /);
   });
   it('re-parses only a new file, and publishes the newer capture of a URL', () => {
     assert.equal(builds.merged.status, 0, builds.merged.log);
