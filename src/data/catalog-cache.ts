@@ -9,8 +9,10 @@ import { BUILD } from '../site.config.ts';
 /**
  * The listing data that takes a large archive tens of seconds to compute (topics, each article's
  * topics, story pairs), kept beside the content store under a digest of everything it was
- * computed from: the articles in order (ids and store digests), the settings that shape it, and
- * the code that computed it. A build whose collection did not change reads it back.
+ * computed from: the articles in order (ids and store digests, which change with src/lib, where
+ * topics and stories are computed, and with the libraries it uses: pipeline-version.ts), the
+ * settings that shape it, and the code that calls it. A build whose collection did not change
+ * reads it back.
  */
 
 export const CATALOG_CACHE_FILE = resolve(BUILD.cacheDir, 'catalog.json');
@@ -22,7 +24,7 @@ export interface ComputedListings {
 }
 
 /**
- * `code` names the module that computes the data: the digest of its file, which in a build is a
+ * `code` names the module that asks for the data: the digest of its file, which in a build is a
  * bundled chunk that holds the topic and story code or names, by their content hashes, the
  * chunks that do.
  */
