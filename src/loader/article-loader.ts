@@ -68,24 +68,26 @@ export async function listCaptureFiles(directory: string): Promise<CaptureListin
 /** Loads every capture file into the store; see ArticleLoaderOptions. */
 export async function loadArticles(context: LoadContext, options: ArticleLoaderOptions): Promise<LoadReport> {
   const { meta, logger } = context;
-  const { files, ignored, hidden } = await listCaptureFiles(options.directory);
-  for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
   const previousRecords = meta.get(META_KEY);
-  const report: LoadReport = { published: 0, skipped: [], files: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
-  const sameCode = options.pipelineVersion !== undefined && meta.get(VERSION_KEY) === options.pipelineVersion;
-  const load = new Load(context, options, report, JSON.parse(previousRecords ?? '{}'), JSON.parse(meta.get(REJECTED_KEY) ?? '{}'), sameCode);
+  // From the start: listing a large folder takes longer than Astro's write delay, and a write
+  // begun meanwhile (the whole store, seconds at archive scale) would hold up the load.
   const stopDeferring = deferStoreWrites(meta, META_KEY, previousRecords);
   try {
+    const { files, ignored, hidden } = await listCaptureFiles(options.directory);
+    for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
+    const report: LoadReport = { published: 0, skipped: [], files: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
+    const sameCode = options.pipelineVersion !== undefined && meta.get(VERSION_KEY) === options.pipelineVersion;
+    const load = new Load(context, options, report, JSON.parse(previousRecords ?? '{}'), JSON.parse(meta.get(REJECTED_KEY) ?? '{}'), sameCode);
     await load.readFiles(files);
     await load.writeStore();
     load.nameOutcomes();
+    meta.set(META_KEY, JSON.stringify(load.records));
+    meta.set(REJECTED_KEY, JSON.stringify(load.rejected));
+    if (options.pipelineVersion !== undefined) meta.set(VERSION_KEY, options.pipelineVersion);
+    return report;
   } finally {
     stopDeferring();
   }
-  meta.set(META_KEY, JSON.stringify(load.records));
-  meta.set(REJECTED_KEY, JSON.stringify(load.rejected));
-  if (options.pipelineVersion !== undefined) meta.set(VERSION_KEY, options.pipelineVersion);
-  return report;
 }
 
 /** One load: what it read so far, and the captures chosen for each article. */
