@@ -452,7 +452,7 @@ function leadingElements($: CheerioAPI, count: number, { throughWrapper = false 
   const found: Element[] = [];
   let nodes = $.root().contents().toArray();
   // A body wrapped whole in one block (<div><div>date</div><p>…</p></div>) opens inside it.
-  for (let only = soleElement(nodes); throughWrapper && only && WRAPPERS.has(only.tagName); only = soleElement(nodes)) nodes = only.children;
+  if (throughWrapper) for (let only = soleElement(nodes); only && WRAPPERS.has(only.tagName); only = soleElement(nodes)) nodes = only.children;
   for (const node of nodes) {
     if (found.length === count) break;
     if (node.type === 'tag') found.push(node);
