@@ -5,7 +5,7 @@ import { articleBodies } from './data/article-bodies.ts';
 import { SITE } from './site.config.ts';
 
 const articles = defineCollection({
-  loader: articleLoader({ directory: SITE.contentDir, strict: SITE.strict, parseThreads: SITE.parseThreads, bodies: articleBodies }),
+  loader: articleLoader({ directory: SITE.contentDir, strict: SITE.strict, parseThreads: SITE.parseThreads, bodies: articleBodies, listingsAhead: { minSubjectArticles: SITE.minSubjectArticles } }),
   schema: articleSchema,
 });
 

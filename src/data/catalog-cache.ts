@@ -1,43 +1,34 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RelatedPair } from '../lib/stories.ts';
-import type { Topic, TopicRef } from '../lib/topics.ts';
+import type { ListingData } from '../lib/listing-data.ts';
 import { BUILD } from '../site.config.ts';
 
 /**
  * The listing data that takes a large archive tens of seconds to compute (topics, each article's
  * topics, story pairs), kept beside the content store under a digest of everything it was
- * computed from: the articles in order (ids and store digests, which change with src/lib, where
- * topics and stories are computed, and with the libraries it uses: pipeline-version.ts), the
- * settings that shape it, and the code that calls it. A build whose collection did not change
- * reads it back.
+ * computed from: the articles in order and the settings (listingInputsDigest; the store
+ * digests change with src/lib, where topics and stories are computed, and with the libraries it
+ * uses: pipeline-version.ts), and the code that calls it. A build whose collection did not
+ * change reads it back.
  */
 
 export const CATALOG_CACHE_FILE = resolve(BUILD.cacheDir, 'catalog.json');
 
-export interface ComputedListings {
-  topics: Topic[];
-  topicsByArticle: [string, TopicRef[]][];
-  pairs: RelatedPair[];
-}
-
 /**
  * `code` names the module that asks for the data: the digest of its file, which in a build is a
  * bundled chunk that holds the topic and story code or names, by their content hashes, the
- * chunks that do.
+ * chunks that do. `inputs` is listingInputsDigest of its articles and settings.
  */
-export function listingsKey(code: string, settings: unknown, articles: readonly { id: string; digest?: string | number }[]): string {
-  const hash = createHash('sha1').update(readFileSync(fileURLToPath(code))).update(JSON.stringify(settings));
-  for (const article of articles) hash.update(`${article.id} ${article.digest ?? ''}\n`);
-  return hash.digest('base64url');
+export function listingsKey(code: string, inputs: string): string {
+  return createHash('sha1').update(readFileSync(fileURLToPath(code))).update(inputs).digest('base64url');
 }
 
-export function readCachedListings(key: string): ComputedListings | undefined {
+export function readCachedListings(key: string): ListingData | undefined {
   if (!existsSync(CATALOG_CACHE_FILE)) return undefined;
   try {
-    const cached = JSON.parse(readFileSync(CATALOG_CACHE_FILE, 'utf8')) as { key: string; listings: ComputedListings };
+    const cached = JSON.parse(readFileSync(CATALOG_CACHE_FILE, 'utf8')) as { key: string; listings: ListingData };
     return cached.key === key ? cached.listings : undefined;
   } catch {
     // A file cut short (an interrupted build) is computed again.
@@ -45,7 +36,48 @@ export function readCachedListings(key: string): ComputedListings | undefined {
   }
 }
 
-export function writeCachedListings(key: string, listings: ComputedListings): void {
+/** `inputs` (listingInputsDigest) goes first, where cachedListingsInputs finds it without reading the rest. */
+export function writeCachedListings(key: string, inputs: string, listings: ListingData): void {
   mkdirSync(dirname(CATALOG_CACHE_FILE), { recursive: true });
-  writeFileSync(CATALOG_CACHE_FILE, JSON.stringify({ key, listings }));
+  writeFileSync(CATALOG_CACHE_FILE, JSON.stringify({ inputs, key, listings }));
+}
+
+/** The inputs the cached listing data was computed from, read from the head of the file. */
+export function cachedListingsInputs(): string | undefined {
+  if (!existsSync(CATALOG_CACHE_FILE)) return undefined;
+  const head = Buffer.alloc(128);
+  const file = openSync(CATALOG_CACHE_FILE, 'r');
+  try {
+    const length = readSync(file, head, 0, head.length, 0);
+    return /^\{"inputs":"([\w-]+)"/.exec(head.toString('latin1', 0, length))?.[1];
+  } finally {
+    closeSync(file);
+  }
+}
+
+/**
+ * Listing data the loader started computing on a thread of its own as soon as the articles were
+ * loaded (src/loader/listings-ahead.ts), while Astro writes the content store and bundles the
+ * pages: `inputs` names what it is computed from, so that the pages take it only for the
+ * articles and settings they see themselves.
+ */
+export interface ListingsAhead {
+  inputs: string;
+  /** The result, once the thread is done; the thread keeps the process alive only once this is asked for. */
+  take(): Promise<{ listings: ListingData; seconds: number }>;
+}
+
+export const LISTINGS_AHEAD_KEY = Symbol.for('news-site.listings-ahead');
+
+/** The listing data computed ahead for these inputs, once it is done; undefined when none was started for them or it failed. */
+export async function listingsComputedAhead(inputs: string): Promise<{ listings: ListingData; seconds: number } | undefined> {
+  const ahead = (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] as ListingsAhead | undefined;
+  if (ahead?.inputs !== inputs) return undefined;
+  try {
+    return await ahead.take();
+  } catch (error) {
+    // Computed again on this thread, where the same failure, if it recurs, fails the build with its own trace.
+    console.warn(`[topics] the thread computing them ahead failed (${(error as Error).message}); computing them again`);
+    return undefined;
+  }
 }

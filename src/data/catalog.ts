@@ -2,11 +2,12 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { sortNewestFirst } from '../lib/article.ts';
 import { groupByOutlet, type OutletGroup } from '../lib/outlet-groups.ts';
-import { findStoryPairs, groupStories, relatedById, toStories, toStoryCandidate, type Story } from '../lib/stories.ts';
+import { computeListingData, listingInputsDigest, listingSettings, type ListingData } from '../lib/listing-data.ts';
+import { groupStories, relatedById, toStories, type Story } from '../lib/stories.ts';
 import { topicRedirects, type TopicRedirect } from '../lib/topic-redirects.ts';
-import { buildTopics, defaultMinSubjectArticles, defaultMinTitles, type Topic, type TopicRef } from '../lib/topics.ts';
+import type { Topic, TopicRef } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
-import { listingsKey, readCachedListings, writeCachedListings, type ComputedListings } from './catalog-cache.ts';
+import { listingsComputedAhead, listingsKey, readCachedListings, writeCachedListings } from './catalog-cache.ts';
 import { readPublishedTopics, writePublishedTopics } from './published-topics.ts';
 
 /**
@@ -41,7 +42,7 @@ export function getCatalog(): Promise<Catalog> {
 async function buildCatalog(): Promise<Catalog> {
   const articles = sortNewestFirst(await getCollection('articles'));
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const { topics, topicsByArticle, pairs } = computeListings(articles);
+  const { topics, topicsByArticle, pairs } = await computeListings(articles);
 
   const published = readPublishedTopics();
   const redirects = topicRedirects(topics, published);
@@ -60,23 +61,31 @@ async function buildCatalog(): Promise<Catalog> {
   };
 }
 
-/** Topics and story pairs: read back from the last build when nothing they depend on changed (catalog-cache.ts). */
-function computeListings(articles: Article[]): ComputedListings {
+/**
+ * Topics and story pairs: read back from the last build when nothing they depend on changed
+ * (catalog-cache.ts), else taken from the loader's thread that computed them ahead, else computed here.
+ */
+async function computeListings(articles: Article[]): Promise<ListingData> {
   const started = performance.now();
-  const options = {
-    minSubjectArticles: SITE.minSubjectArticles ?? defaultMinSubjectArticles(articles.length),
-    minTitles: defaultMinTitles(articles.length),
-  };
-  const key = listingsKey(import.meta.url, options, articles);
-  const cached = readCachedListings(key);
+  const settings = listingSettings(articles.length, SITE.minSubjectArticles);
+  const inputs = listingInputsDigest(settings, articles);
+  const key = listingsKey(import.meta.url, inputs);
+  const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
   const topicCount = (topics: Topic[]) => `${topics.length} topics (${topics.filter((topic) => topic.kinds[0] !== 'section').length} subjects) from ${articles.length} articles`;
+  const cached = readCachedListings(key);
   if (cached) {
-    console.log(`[topics] ${topicCount(cached.topics)}, as the last build found them (nothing they depend on changed), read in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`[topics] ${topicCount(cached.topics)}, as the last build found them (nothing they depend on changed), read in ${seconds(started)}`);
     return cached;
   }
-  const { topics, byArticle } = buildTopics(articles, options);
-  console.log(`[topics] ${topicCount(topics)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const listings = { topics, topicsByArticle: [...byArticle], pairs: findStoryPairs(articles.map(toStoryCandidate)) };
-  writeCachedListings(key, listings);
+  const ahead = await listingsComputedAhead(inputs);
+  let listings: ListingData;
+  if (ahead) {
+    listings = ahead.listings;
+    console.log(`[topics] ${topicCount(listings.topics)} in ${ahead.seconds.toFixed(1)} s, on a thread of their own while the content store was written; waited ${seconds(started)}`);
+  } else {
+    listings = computeListingData(articles, settings);
+    console.log(`[topics] ${topicCount(listings.topics)} in ${seconds(started)}`);
+  }
+  writeCachedListings(key, inputs, listings);
   return listings;
 }

@@ -8,6 +8,7 @@ import {
 } from '../lib/capture-files.ts';
 import { checkFileSize, refusalDependsOnTime } from '../lib/parse.ts';
 import { deferStoreWrites } from './defer-store-write.ts';
+import { startListingsAhead } from './listings-ahead.ts';
 import { createParsePool, inlineParser, type ParsePool } from './parse-pool.ts';
 import type { BodyFiles } from './body-files.ts';
 import { pipelineVersion } from './pipeline-version.ts';
@@ -33,6 +34,11 @@ export interface ArticleLoaderOptions {
   pool?: ParsePool;
   /** Where cleaned bodies are kept, one file each (see body-files.ts); without it, the store holds them. */
   bodies?: BodyFiles;
+  /**
+   * When given, a build (not `astro dev`) starts computing the listing data once the articles are
+   * loaded, on a thread of its own (listings-ahead.ts); `minSubjectArticles` as the site sets it.
+   */
+  listingsAhead?: { minSubjectArticles?: number };
 }
 
 type LoadContext = Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>;
@@ -295,8 +301,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         }
         context.logger.info(formatLoadSummary(report));
         // The search index is built from the store while the pages render (src/integrations/search-index.ts).
-        const entries = () => context.store.values();
+        const entries = () => context.store.values() as Iterable<StoredArticle>;
         (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = { ...report, entries };
+        if (options.listingsAhead && !context.watcher) startListingsAhead(entries(), options.listingsAhead.minSubjectArticles);
       };
       await run();
       if (context.watcher) {

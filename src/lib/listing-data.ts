@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { findStoryPairs, toStoryCandidate, type RelatedPair } from './stories.ts';
+import { buildTopics, defaultMinSubjectArticles, defaultMinTitles, type Topic, type TopicRef, type TopicSource } from './topics.ts';
+
+/**
+ * The listing data computed over the whole collection: topics, each article's topics, and the
+ * pairs of articles that tell one story. The rest of the index pages' data (archive, outlets)
+ * is arranged from these and the articles.
+ */
+
+export interface ListingData {
+  topics: Topic[];
+  topicsByArticle: [string, TopicRef[]][];
+  pairs: RelatedPair[];
+}
+
+export interface ListingSettings {
+  minSubjectArticles: number;
+  minTitles: number;
+}
+
+/** What the listing data reads of an article. */
+export type ListingSource = TopicSource & { digest?: string | number; data: { capturedAt: Date; storyFeatures: string } };
+
+/** The thresholds for a collection of `articleCount` articles; `minSubjectArticles` overrides its default. */
+export function listingSettings(articleCount: number, minSubjectArticles?: number): ListingSettings {
+  return { minSubjectArticles: minSubjectArticles ?? defaultMinSubjectArticles(articleCount), minTitles: defaultMinTitles(articleCount) };
+}
+
+/** `articles` newest first, as the pages list them. */
+export function computeListingData(articles: readonly ListingSource[], settings: ListingSettings): ListingData {
+  const { topics, byArticle } = buildTopics(articles, settings);
+  return { topics, topicsByArticle: [...byArticle], pairs: findStoryPairs(articles.map(toStoryCandidate)) };
+}
+
+/**
+ * A digest of everything the listing data is computed from besides the code: the settings and
+ * the articles in order, by id and store digest (which changes with the article's file and with
+ * the code that parses it).
+ */
+export function listingInputsDigest(settings: ListingSettings, articles: readonly { id: string; digest?: string | number }[]): string {
+  const hash = createHash('sha1').update(JSON.stringify(settings));
+  for (const article of articles) hash.update(`${article.id} ${article.digest ?? ''}\n`);
+  return hash.digest('base64url');
+}
