@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { bodyEdges, type BodyEdges } from '../lib/boilerplate-suspects.ts';
+import { bodyEdges, edgeKeys, edgeLineKey, type BodyEdges, type Edge } from '../lib/boilerplate-suspects.ts';
 import { buildReport, formatSuspect, topSuspects, toReportJson } from '../lib/build-report.ts';
 import { formatLoadSummary } from '../lib/capture-files.ts';
 import { articleBody } from '../data/article-bodies.ts';
@@ -15,12 +15,16 @@ const SUSPECTS_SHOWN = 10;
 
 /**
  * The edges of each body (src/lib/boilerplate-suspects.ts) by its store digest, kept between
- * builds: a rebuild reads and splits only the bodies that changed, not every body of the archive.
+ * builds as line keys (edgeKeys): a rebuild reads and splits only the bodies that changed, not
+ * every body of the archive, and the cache holds a few bytes a line. The text of a suspect's line
+ * is found again in its example article's body.
  */
 class EdgeCache {
   private readonly path: string;
   private readonly previous: Record<string, BodyEdges>;
   private readonly current: Record<string, BodyEdges> = {};
+  /** The text of the keys of the bodies this build read. */
+  private readonly lines = new Map<string, string>();
 
   constructor(path: string) {
     this.path = path;
@@ -31,11 +35,26 @@ class EdgeCache {
     }
   }
 
+  /** An article's edges as keys. */
   of(entry: StoredArticle): BodyEdges {
     const key = typeof entry.digest === 'string' ? entry.digest : undefined;
-    const edges = (key && this.previous[key]) || bodyEdges(articleBody(entry));
+    const edges = (key && this.previous[key]) || this.read(entry);
     if (key) this.current[key] = edges;
     return edges;
+  }
+
+  /** The text of a line key at an edge of this article's body. */
+  textOf(key: string, edge: Edge, entry: StoredArticle): string {
+    if (!this.lines.has(key)) this.read(entry);
+    const text = this.lines.get(key);
+    if (text === undefined) throw new Error(`the body of article ${entry.id} no longer has the line its edges named at the ${edge}`);
+    return text;
+  }
+
+  private read(entry: StoredArticle): BodyEdges {
+    const edges = bodyEdges(articleBody(entry));
+    for (const line of [...edges.start, ...edges.end]) this.lines.set(edgeLineKey(line), line);
+    return edgeKeys(edges);
   }
 
   /** Keeps the edges of this build's bodies only. */
@@ -69,8 +88,11 @@ export function buildReportIntegration(options: { path: string; site: string; ba
       'astro:build:done': ({ logger }) => {
         const load = loadedArticles('the build report');
         const started = performance.now();
-        const edges = new EdgeCache(join(cacheDir, 'body-edges.json'));
-        const articles = [...load.entries()].map((entry) => ({
+        // Kept as text by earlier builds: 70 MB at archive scale.
+        rmSync(join(cacheDir, 'body-edges.json'), { force: true });
+        const edges = new EdgeCache(join(cacheDir, 'body-edge-keys.json'));
+        const entries = [...load.entries()];
+        const articles = entries.map((entry) => ({
           id: entry.id,
           outlet: entry.data.outlet,
           textLength: entry.data.textLength,
@@ -78,7 +100,9 @@ export function buildReportIntegration(options: { path: string; site: string; ba
           edges: edges.of(entry),
         }));
         edges.save();
-        const report = buildReport({ files: load.files, articles, ignored: load.ignored, hidden: load.hidden });
+        const byId = new Map(entries.map((entry) => [entry.id, entry]));
+        const lineText = (key: string, edge: Edge, example: string) => edges.textOf(key, edge, byId.get(example)!);
+        const report = buildReport({ files: load.files, articles, ignored: load.ignored, hidden: load.hidden, lineText });
         mkdirSync(dirname(options.path), { recursive: true });
         // With NEWS_IMAGES=mirror, every image URL with what became of it (kept as which files, or why not).
         const images = (globalThis as Record<symbol, unknown>)[IMAGE_REPORT_KEY] as ImageReportEntry[] | undefined;

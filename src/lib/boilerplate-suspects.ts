@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { plainTextOfHtml } from './search-records.ts';
 
 /**
@@ -95,8 +96,34 @@ export class SuspectCounter {
     return [...this.seen.values()]
       .filter((line) => line.articles >= needed)
       .map(({ line, edge, articles, example }) => ({ line, edge, articles, share: Math.round((articles / this.total) * 1000) / 1000, example }))
-      .sort((a, b) => b.articles - a.articles || (a.edge < b.edge ? 1 : a.edge > b.edge ? -1 : 0) || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+      .sort(compareSuspects);
   }
+}
+
+/** Most articles first, then lines that close before lines that open, then by line. */
+function compareSuspects(a: BoilerplateSuspect, b: BoilerplateSuspect): number {
+  return b.articles - a.articles || (a.edge < b.edge ? 1 : a.edge > b.edge ? -1 : 0) || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0);
+}
+
+/**
+ * A short stand-in for a counted line: lines are counted by their keys just as by their text
+ * (two lines share a key only by a 96-bit chance), and a body's edges kept as keys between
+ * builds take a few bytes each rather than whole paragraphs.
+ */
+export function edgeLineKey(line: string): string {
+  return createHash('sha1').update(line).digest('base64url').slice(0, 16);
+}
+
+export function edgeKeys(edges: BodyEdges): BodyEdges {
+  return { start: edges.start.map(edgeLineKey), end: edges.end.map(edgeLineKey) };
+}
+
+/**
+ * Suspects counted over edge keys (edgeKeys), with their lines' text put back: `textOf` finds
+ * the line of a key, given an article whose body has it at that edge. Ordered as if counted over the text.
+ */
+export function withLineText(suspects: readonly BoilerplateSuspect[], textOf: (key: string, edge: Edge, example: string) => string): BoilerplateSuspect[] {
+  return suspects.map((suspect) => ({ ...suspect, line: textOf(suspect.line, suspect.edge, suspect.example) })).sort(compareSuspects);
 }
 
 /** The suspects among one outlet's bodies, read at once (see SuspectCounter for a stream). */

@@ -1,4 +1,4 @@
-import { SUSPECT_OPTIONS, SuspectCounter, type BodyEdges, type BoilerplateSuspect, type SuspectOptions } from './boilerplate-suspects.ts';
+import { SUSPECT_OPTIONS, SuspectCounter, withLineText, type BodyEdges, type BoilerplateSuspect, type Edge, type SuspectOptions } from './boilerplate-suspects.ts';
 import type { FileOutcome } from './capture-files.ts';
 import { outletForUrl, type Outlet } from './outlets.ts';
 
@@ -16,7 +16,7 @@ export interface ReportArticle {
   /** Characters of body text (see articleSchema). */
   textLength: number;
   hasLeadImage: boolean;
-  /** The lines at the start and end of its cleaned body (see bodyEdges), where leftover boilerplate shows. */
+  /** The lines at the start and end of its cleaned body (see bodyEdges), where leftover boilerplate shows: as text, or as keys (edgeKeys) with `lineText`. */
   edges: BodyEdges;
 }
 
@@ -53,6 +53,8 @@ export interface BuildReportInput {
   articles: Iterable<ReportArticle>;
   ignored: readonly string[];
   hidden: readonly string[];
+  /** With edges given as keys: the text of a suspect's line, from the example article's body (see withLineText). */
+  lineText?: (key: string, edge: Edge, example: string) => string;
 }
 
 /** The middle value, or the mean of the two middle values, rounded to a whole number; null for none. */
@@ -108,7 +110,7 @@ export function buildReport(input: BuildReportInput, options: SuspectOptions = S
   const reports = [...outlets.values()].map(({ report, lengths, counter }) => ({
     ...report,
     medianLength: medianOf(lengths),
-    boilerplateSuspects: counter.suspects(options),
+    boilerplateSuspects: input.lineText ? withLineText(counter.suspects(options), input.lineText) : counter.suspects(options),
   }));
   return {
     totals,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bodyEdges, findBoilerplateSuspects, SUSPECT_OPTIONS } from '../../src/lib/boilerplate-suspects.ts';
+import { bodyEdges, edgeKeys, edgeLineKey, findBoilerplateSuspects, SuspectCounter, SUSPECT_OPTIONS, withLineText } from '../../src/lib/boilerplate-suspects.ts';
 import { loadSmallArchive } from '../support/small-archive.ts';
 
 const paragraphs = (...lines: string[]) => lines.map((line) => `<p>${line}</p>`).join('');
@@ -62,5 +62,37 @@ describe('findBoilerplateSuspects on the small archive', () => {
   });
   it('leaves a line that closes half of another outlet’s four bodies alone', () => {
     assert.deepEqual(findBoilerplateSuspects(ofOutlet('valley-post.example')), []);
+  });
+});
+
+describe('suspects counted over line keys', () => {
+  const paragraphsOf = (lines: string[]) => lines.map((line) => `<p>${line}</p>`).join('');
+  // Ties in count and edge, so that the order by line text shows; and lines that differ only slightly.
+  const bodies = Array.from({ length: 12 }, (_, n) => ({
+    id: `id-${String(n).padStart(2, '0')}`,
+    html: paragraphsOf([n % 2 ? '本报讯' : '本报讯。', n % 2 ? 'Zeta 开头' : 'Alpha 开头', `正文 ${n}`, `正文 ${n} 续`, n % 2 ? '版权所有' : '（完）', n % 4 ? '编辑：甲' : '编辑：乙']),
+  }));
+  it('are the suspects counted over the text, once each line key is read back from its example', () => {
+    const counter = new SuspectCounter();
+    const text = new Map<string, string>();
+    for (const { id, html } of bodies) {
+      const edges = bodyEdges(html);
+      for (const line of [...edges.start, ...edges.end]) text.set(edgeLineKey(line), line);
+      counter.add(id, edgeKeys(edges));
+    }
+    const examples: string[] = [];
+    const suspects = withLineText(counter.suspects(), (key, _edge, example) => {
+      examples.push(example);
+      return text.get(key)!;
+    });
+    const expected = findBoilerplateSuspects(bodies);
+    assert.ok(expected.length >= 6, `${expected.length} suspects`);
+    assert.deepEqual(suspects, expected);
+    assert.deepEqual(examples.toSorted(), expected.map((suspect) => suspect.example).toSorted());
+  });
+  it('keys lines apart that differ by one character', () => {
+    assert.notEqual(edgeLineKey('本报讯'), edgeLineKey('本报讯。'));
+    assert.equal(edgeLineKey('本报讯'), edgeLineKey('本报讯'));
+    assert.equal(edgeLineKey('港湾时报版权所有，未经许可请勿转载。').length, 16);
   });
 });
