@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -100,6 +101,8 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
     const names = [...byShard.keys()].sort().reverse();
     const shards: string[] = [];
     const jobs: { shard: string; outputPath: string; articles: StoredArticle[] }[] = [];
+    /** Bundles of earlier versions of the shards to index: thousands of files each, removed off the main thread meanwhile. */
+    const stale: string[] = [];
     for (const shard of names) {
       const articles = byShard.get(shard)!.sort((a, b) => (a.id < b.id ? -1 : 1));
       const digest = createHash('sha1')
@@ -108,13 +111,14 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
         .digest('base64url');
       shards.push(`${shard}/${digest}`);
       if (existsSync(join(shardPath(`${shard}/${digest}`), 'pagefind-entry.json'))) continue;
-      for (const old of existsSync(join(cacheDir, shard)) ? readdirSync(join(cacheDir, shard)) : []) rmSync(join(cacheDir, shard, old), { recursive: true, force: true });
+      for (const old of existsSync(join(cacheDir, shard)) ? readdirSync(join(cacheDir, shard)) : []) stale.push(join(cacheDir, shard, old));
       jobs.push({ shard, outputPath: shardPath(`${shard}/${digest}`), articles });
     }
     const total = names.reduce((sum, shard) => sum + byShard.get(shard)!.length, 0);
     const indexed = jobs.reduce((sum, job) => sum + job.articles.length, 0);
     logger.info(`search: indexing ${indexed} of ${total} articles (${jobs.length} of ${names.length} shards changed), alongside the pages`);
-    if (jobs.length) await runJobs(jobs);
+    const removing = Promise.all(stale.map((folder) => rm(folder, { recursive: true, force: true })));
+    await Promise.all([jobs.length ? runJobs(jobs) : undefined, removing]);
     return { shards, total, indexed, seconds: (performance.now() - started) / 1000 };
   }
 
