@@ -7,6 +7,7 @@ import { groupStories, relatedById, toStories, type Story } from '../lib/stories
 import { topicRedirects, type TopicRedirect } from '../lib/topic-redirects.ts';
 import type { Topic, TopicRef } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
+import { articleStoryFeatures } from './article-bodies.ts';
 import { listingsComputedAhead, listingsKey, readCachedListings, writeCachedListings } from './catalog-cache.ts';
 import { readPublishedTopics, writePublishedTopics } from './published-topics.ts';
 
@@ -83,7 +84,7 @@ async function computeListings(articles: Article[]): Promise<ListingData> {
     listings = ahead.listings;
     console.log(`[topics] ${topicCount(listings.topics)} in ${ahead.seconds.toFixed(1)} s, on a thread of their own while the content store was written; waited ${seconds(started)}`);
   } else {
-    listings = computeListingData(articles, settings);
+    listings = computeListingData(articles.map((article) => ({ ...article, storyFeatures: articleStoryFeatures(article) })), settings);
     console.log(`[topics] ${topicCount(listings.topics)} in ${seconds(started)}`);
   }
   writeCachedListings(key, inputs, listings);

@@ -35,8 +35,6 @@ export const articleSchema = z.object({
   section: z.string().optional(),
   /** Subject candidates, most salient first; which become topics is decided across the corpus. */
   subjects: z.array(z.string()),
-  /** Hashed shingles for finding other articles of the same story, encoded (see stories.ts). */
-  storyFeatures: z.string(),
   /** The capture file this article was built from, relative to the content folder. */
   sourceFile: z.string(),
 });
@@ -48,6 +46,11 @@ export interface ArticleEntry {
   data: ArticleData;
   /** Sanitized body HTML. */
   html: string;
+  /**
+   * Hashed shingles for finding other articles of the same story, encoded (see stories.ts). Kept
+   * beside the body rather than in the content store: only the story pairs read them.
+   */
+  storyFeatures: string;
 }
 
 /** A failure names the original URL when the file's line 2 could be read (see ParseResult). */
@@ -82,14 +85,13 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
     summary: summarize(cleaned.lead || cleaned.text),
     textLength: cleaned.text.length,
     subjects,
-    storyFeatures: encodeFeatures(storyFeatures(title, cleaned.text, lang, subjects)),
     sourceFile,
     ...(section ? { section } : {}),
     ...(dateline ? { dateline } : {}),
     ...(author ? { author } : {}),
     ...(leadImage ? { leadImage } : {}),
   };
-  return { ok: true, entry: { id: articleIdFromUrl(canonical), data, html: cleaned.html } };
+  return { ok: true, entry: { id: articleIdFromUrl(canonical), data, html: cleaned.html, storyFeatures: encodeFeatures(storyFeatures(title, cleaned.text, lang, subjects)) } };
 }
 
 /** Newest first; ties broken by id so the order never depends on file-system order. */

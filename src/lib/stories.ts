@@ -76,8 +76,8 @@ export interface StoryCandidate {
 }
 
 /** An article as findStoryPairs compares it: its id, capture time and decoded features. */
-export function toStoryCandidate(article: { id: string; data: { capturedAt: Date; storyFeatures: string } }): StoryCandidate {
-  return { id: article.id, time: article.data.capturedAt.getTime(), features: decodeFeatures(article.data.storyFeatures) };
+export function toStoryCandidate(article: { id: string; data: { capturedAt: Date }; storyFeatures: string }): StoryCandidate {
+  return { id: article.id, time: article.data.capturedAt.getTime(), features: decodeFeatures(article.storyFeatures) };
 }
 
 export interface StoryOptions {

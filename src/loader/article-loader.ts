@@ -112,8 +112,8 @@ class Load {
   private readonly now: number;
   /** Whether the records were made by this code, so that a file's unchanged stat vouches for its record. */
   private readonly sameCode: boolean;
-  /** The digests with a body file when the load started (see storedDigest). */
-  private bodyDigests: Set<string> | undefined;
+  /** The digests with body files when the load started, each with whether it has both (see storedDigest). */
+  private bodyListing: Map<string, boolean> | undefined;
 
   constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>, sameCode: boolean) {
     this.sameCode = sameCode;
@@ -179,8 +179,8 @@ class Load {
     const entry = this.context.store.get(id);
     if (!entry?.digest || typeof entry.digest !== 'string') return undefined;
     if (!this.options.bodies) return entry.digest;
-    this.bodyDigests ??= this.options.bodies.digests();
-    return entry.rendered === undefined && this.bodyDigests.has(entry.digest) ? entry.digest : undefined;
+    this.bodyListing ??= this.options.bodies.listing();
+    return entry.rendered === undefined && this.bodyListing.get(entry.digest) === true ? entry.digest : undefined;
   }
 
   /** The digest the store holds for an article, whatever else it holds: the name of its body file, to remove. */
@@ -203,7 +203,7 @@ class Load {
       const result = await read.parsing!;
       this.report.parsed++;
       if (!result.ok) return this.skip(file, result.reason, { digest: read.digest!, ...read.fileStat }, result.url);
-      capture = { file, record: toFileRecord(read.digest!, result.entry, read.fileStat), entry: { data: result.entry.data, html: result.entry.html } };
+      capture = { file, record: toFileRecord(read.digest!, result.entry, read.fileStat), entry: { data: result.entry.data, html: result.entry.html, storyFeatures: result.entry.storyFeatures } };
     }
     this.records[file] = capture.record;
     offerCapture(this.chosen, capture);
@@ -241,15 +241,20 @@ class Load {
       const data = await parseData({ id, data: entry.data });
       const replaced = this.digestInStore(id);
       if (bodies) {
-        bodies.write(digest, entry.html);
+        bodies.write(digest, entry.html, entry.storyFeatures);
         store.set({ id, data, digest });
         if (replaced && replaced !== digest) bodies.remove(replaced);
-      } else store.set({ id, data, digest, rendered: { html: entry.html } });
+      } else store.set({ id, data, digest, rendered: { html: entry.html, metadata: { storyFeatures: entry.storyFeatures } } });
     }
     for (const id of remove) {
       const gone = this.digestInStore(id);
       store.delete(id);
       if (bodies && gone) bodies.remove(gone);
+    }
+    if (bodies) {
+      // Files no stored article names: left by a store that was cleared (Astro clears it when the code changes).
+      const kept = new Set(store.keys().map((id) => this.digestInStore(id)));
+      for (const digest of (this.bodyListing ?? bodies.listing()).keys()) if (!kept.has(digest)) bodies.remove(digest);
     }
     this.report.removed = remove.length;
     this.report.published = this.chosen.size;
@@ -260,7 +265,7 @@ class Load {
     const result = await this.pool.parse(await readFile(join(this.options.directory, file)), file, this.now);
     this.report.parsed++;
     if (!result.ok) throw new ArticleFileError(`${file}: ${result.reason}`);
-    return { data: result.entry.data, html: result.entry.html };
+    return { data: result.entry.data, html: result.entry.html, storyFeatures: result.entry.storyFeatures };
   }
 }
 
@@ -272,7 +277,7 @@ export interface StoredArticle {
   id: string;
   digest?: string | number;
   data: ArticleData;
-  rendered?: { html: string };
+  rendered?: { html: string; metadata?: Record<string, unknown> };
 }
 
 /**
@@ -303,7 +308,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         // The search index is built from the store while the pages render (src/integrations/search-index.ts).
         const entries = () => context.store.values() as Iterable<StoredArticle>;
         (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = { ...report, entries };
-        if (options.listingsAhead && !context.watcher) startListingsAhead(entries(), options.listingsAhead.minSubjectArticles);
+        if (options.listingsAhead && !context.watcher) startListingsAhead(entries(), options.listingsAhead.minSubjectArticles, options.bodies);
       };
       await run();
       if (context.watcher) {

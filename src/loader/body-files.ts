@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 
 /**
- * Cleaned article bodies, kept as one file each beside the content store rather than inside it.
- * The store then holds only what listings need (titles, dates, topics), so that loading and
- * writing it costs a fraction of what it did; a body is read only by what shows it (its page, a
- * feed, the search indexer, the build report). A body's file is named by its article's store
- * digest, which changes with the capture file and the cleaning code: a file never changes once
- * written, and a digest that is gone from the store takes its file with it.
+ * Cleaned article bodies, kept as one file each beside the content store rather than inside it,
+ * with each article's story features (stories.ts) in a second file. The store then holds only
+ * what listings need (titles, dates, topics), so that loading and writing it costs a fraction of
+ * what it did; a body is read only by what shows it (its page, a feed, the search indexer, the
+ * build report), and the features only by the story pairs. The files are named by the article's
+ * store digest, which changes with the capture file and the cleaning code: a file never changes
+ * once written, and a digest that is gone from the store takes its files with it.
  */
 export class BodyFiles {
   readonly folder: string;
@@ -16,42 +17,81 @@ export class BodyFiles {
     this.folder = folder;
   }
 
-  /** The file of a digest (base64url, case-sensitive, so spelled in hex for file systems that are not). */
-  path(digest: string): string {
+  /** The body file of a digest (base64url, case-sensitive, so spelled in hex for file systems that are not). */
+  path(digest: string, extension: 'html' | 'features' = 'html'): string {
     const hex = Buffer.from(digest, 'base64url').toString('hex');
     if (!hex) throw new Error(`not an article digest: ${JSON.stringify(digest)}`);
-    return join(this.folder, hex.slice(0, 2), `${hex}.html`);
+    return join(this.folder, hex.slice(0, 2), `${hex}.${extension}`);
   }
 
-  /** The digests that have a body file: one listing of the folder rather than a look per article. */
+  /**
+   * The digests with files, each with whether it has both (a body and its features): one listing
+   * of the folder rather than a look per article.
+   */
+  listing(): Map<string, boolean> {
+    const listed = new Map<string, boolean>();
+    if (!existsSync(this.folder)) return listed;
+    for (const name of readdirSync(this.folder, { recursive: true, encoding: 'utf8' })) {
+      const extension = extname(name);
+      if (extension !== '.html' && extension !== '.features') continue;
+      const digest = Buffer.from(basename(name, extension), 'hex').toString('base64url');
+      listed.set(digest, listed.has(digest));
+    }
+    return listed;
+  }
+
+  /** The digests that have both their files. */
   digests(): Set<string> {
-    if (!existsSync(this.folder)) return new Set();
-    const names = readdirSync(this.folder, { recursive: true, encoding: 'utf8' });
-    return new Set(names.filter((name) => name.endsWith('.html')).map((name) => Buffer.from(basename(name, '.html'), 'hex').toString('base64url')));
+    return new Set([...this.listing()].filter(([, both]) => both).map(([digest]) => digest));
   }
 
-  write(digest: string, html: string): void {
+  write(digest: string, html: string, storyFeatures: string): void {
     const path = this.path(digest);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, html);
+    writeFileSync(this.path(digest, 'features'), storyFeatures);
   }
 
   read(digest: string): string {
-    try {
-      return readFileSync(this.path(digest), 'utf8');
-    } catch (error) {
-      throw new Error(`the body of stored article ${digest} is missing from ${this.folder} (${(error as NodeJS.ErrnoException).code}): build again to restore it`);
-    }
+    return this.readFile(digest, 'html');
+  }
+
+  readFeatures(digest: string): string {
+    return this.readFile(digest, 'features');
   }
 
   remove(digest: string): void {
     rmSync(this.path(digest), { force: true });
+    rmSync(this.path(digest, 'features'), { force: true });
+  }
+
+  private readFile(digest: string, extension: 'html' | 'features'): string {
+    try {
+      return readFileSync(this.path(digest, extension), 'utf8');
+    } catch (error) {
+      const what = extension === 'html' ? 'body' : 'story features file';
+      throw new Error(`the ${what} of stored article ${digest} is missing from ${this.folder} (${(error as NodeJS.ErrnoException).code}): build again to restore it`);
+    }
   }
 }
 
+/** Where the store keeps a body itself (a loader without body files), it keeps the story features beside it. */
+export interface BodyInStore {
+  digest?: string | number;
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+}
+
 /** An article's cleaned body: from its file, or from the store entry itself where it was kept there. */
-export function bodyOf(entry: { digest?: string | number; rendered?: { html: string } }, bodies: BodyFiles): string {
+export function bodyOf(entry: BodyInStore, bodies: BodyFiles): string {
   if (entry.rendered?.html !== undefined) return entry.rendered.html;
   if (typeof entry.digest !== 'string') throw new Error('a stored article without a digest has no body file');
   return bodies.read(entry.digest);
+}
+
+/** An article's story features: from their file, or from the store entry where its body is kept there. */
+export function storyFeaturesOf(entry: BodyInStore, bodies: BodyFiles): string {
+  const inStore = entry.rendered?.metadata?.storyFeatures;
+  if (typeof inStore === 'string') return inStore;
+  if (typeof entry.digest !== 'string') throw new Error('a stored article without a digest has no story features file');
+  return bodies.readFeatures(entry.digest);
 }

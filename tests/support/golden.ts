@@ -44,10 +44,9 @@ export function renderGoldenCase(name: string): { html: string; json: string } {
 export function renderCapture(path: string, sourceFile: string): { html: string; json: string } {
   const result = toArticleEntry(readFileSync(path), sourceFile, { now: FIXED_NOW });
   if (!result.ok) throw new Error(`${sourceFile}: ${result.reason}`);
-  const { id, data, html } = result.entry;
   // Story features are opaque hashes, checked by the story tests rather than pinned here.
-  const { storyFeatures: _features, ...readable } = data;
-  return { html: `${html.replace(/(<\/(?:p|div|figure|h[2-6]|ul|ol|blockquote|table)>)/g, '$1\n')}\n`, json: `${JSON.stringify({ id, ...readable }, null, 2)}\n` };
+  const { id, data, html } = result.entry;
+  return { html: `${html.replace(/(<\/(?:p|div|figure|h[2-6]|ul|ol|blockquote|table)>)/g, '$1\n')}\n`, json: `${JSON.stringify({ id, ...data }, null, 2)}\n` };
 }
 
 /**

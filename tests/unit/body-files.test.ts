@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadArticles } from '../../src/loader/article-loader.ts';
 import { captureDigest } from '../../src/lib/capture-files.ts';
-import { BodyFiles, bodyOf } from '../../src/loader/body-files.ts';
+import { BodyFiles, bodyOf, storyFeaturesOf } from '../../src/loader/body-files.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 import { loadSeeds } from '../support/articles.ts';
 import { tempDir } from '../support/temp.ts';
@@ -16,25 +16,39 @@ describe('BodyFiles', () => {
     assert.notEqual(bodies.path('Abc_'), bodies.path('abc_'));
     assert.throws(() => bodies.path(''), /not an article digest/);
   });
-  it('writes, reads and removes a body, and names the folder when one is missing', () => {
+  it('writes, reads and removes a body with its story features, and names the folder when one is missing', () => {
     const bodies = new BodyFiles(tempDir('news-bodies'));
     assert.deepEqual(bodies.digests(), new Set());
-    bodies.write('Zm9v', '<p>港口的灯</p>');
+    bodies.write('Zm9v', '<p>港口的灯</p>', 'AQAAAA==');
     // A digest as the loader makes them (sha1, base64url, with - and _).
     const digest = captureDigest(new TextEncoder().encode('渡轮时刻表'), 'one');
-    bodies.write(digest, '<p>渡轮</p>');
+    bodies.write(digest, '<p>渡轮</p>', 'AgAAAA==');
     assert.ok(bodies.digests().has('Zm9v'));
     assert.deepEqual(bodies.digests(), new Set(['Zm9v', digest]));
     assert.equal(bodies.read('Zm9v'), '<p>港口的灯</p>');
+    assert.equal(bodies.readFeatures(digest), 'AgAAAA==');
     bodies.remove('Zm9v');
     assert.ok(!bodies.digests().has('Zm9v'));
+    assert.deepEqual(readdirSync(join(bodies.folder, '66')), []);
     assert.throws(() => bodies.read('Zm9v'), new RegExp(`body of stored article Zm9v is missing from ${bodies.folder} \\(ENOENT\\)`));
+    assert.throws(() => bodies.readFeatures('Zm9v'), new RegExp(`story features file of stored article Zm9v is missing from ${bodies.folder} \\(ENOENT\\)`));
   });
-  it('reads a body from the store entry where it is kept there', () => {
+  it('counts a digest with only one of its two files as not kept, and lists it apart', () => {
     const bodies = new BodyFiles(tempDir('news-bodies'));
-    assert.equal(bodyOf({ digest: 'Zm9v', rendered: { html: '<p>在存储中</p>' } }, bodies), '<p>在存储中</p>');
-    bodies.write('Zm9v', '<p>在文件中</p>');
+    bodies.write('Zm9v', '<p>港口的灯</p>', 'AQAAAA==');
+    bodies.write('YmFy', '<p>渡轮</p>', 'AgAAAA==');
+    rmSync(bodies.path('YmFy', 'features'));
+    assert.deepEqual(bodies.digests(), new Set(['Zm9v']));
+    assert.deepEqual(bodies.listing(), new Map([['Zm9v', true], ['YmFy', false]]));
+  });
+  it('reads a body and its story features from the store entry where they are kept there', () => {
+    const bodies = new BodyFiles(tempDir('news-bodies'));
+    const inStore = { digest: 'Zm9v', rendered: { html: '<p>在存储中</p>', metadata: { storyFeatures: 'AwAAAA==' } } };
+    assert.equal(bodyOf(inStore, bodies), '<p>在存储中</p>');
+    assert.equal(storyFeaturesOf(inStore, bodies), 'AwAAAA==');
+    bodies.write('Zm9v', '<p>在文件中</p>', 'BAAAAA==');
     assert.equal(bodyOf({ digest: 'Zm9v' }, bodies), '<p>在文件中</p>');
+    assert.equal(storyFeaturesOf({ digest: 'Zm9v' }, bodies), 'BAAAAA==');
   });
 });
 
@@ -92,6 +106,35 @@ describe('loadArticles with body files', () => {
     const again = await loadArticles(context, { ...options, bodies });
     assert.deepEqual([again.parsed, again.unchanged], [1, 1]);
     assert.ok(bodies.digests().has(lost.digest!) && bodies.digests().has(kept.digest!));
+    // So is an article whose story features file is gone.
+    rmSync(bodies.path(kept.digest!, 'features'));
+    const third = await loadArticles(context, { ...options, bodies });
+    assert.deepEqual([third.parsed, third.unchanged], [1, 1]);
+    assert.equal(storyFeaturesOf(kept, bodies), loadSeeds().find((seed) => seed.id === kept.id)!.storyFeatures);
+  });
+
+  it('keeps the story features beside the body, the same the parse made', async () => {
+    const { bodies, context, entries, options } = seededLoad();
+    await loadArticles(context, options);
+    const seeds = loadSeeds();
+    for (const entry of entries.values()) {
+      assert.equal(storyFeaturesOf(entry, bodies), seeds.find((seed) => seed.id === entry.id)!.storyFeatures);
+      assert.equal((entry as { data?: Record<string, unknown> }).data?.storyFeatures, undefined);
+    }
+  });
+
+  it('removes the files of digests no stored article names (left by a cleared store)', async () => {
+    const { bodies, context, entries, options } = seededLoad();
+    bodies.write('Zm9v', '<p>旧版本的正文</p>', 'AQAAAA==');
+    bodies.write('YmFy', '<p>只剩正文</p>', 'AgAAAA==');
+    rmSync(bodies.path('YmFy', 'features'));
+    await loadArticles(context, options);
+    assert.deepEqual(bodies.listing(), new Map([...entries.values()].map((entry) => [entry.digest!, true])));
+    // And in a load that starts from a filled store.
+    bodies.write('Zm9v', '<p>旧版本的正文</p>', 'AQAAAA==');
+    const again = await loadArticles(context, options);
+    assert.equal(again.unchanged, 2);
+    assert.equal(bodies.listing().size, 2);
   });
 
   it('removes the body file of a changed or deleted capture', async () => {
