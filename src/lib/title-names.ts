@@ -47,13 +47,20 @@ const MAX_JOINED_NEIGHBOUR_SHARE = 0.4;
 interface Tally {
   titles: number;
   lastTitle: number;
-  outlets: Set<string>;
+  /** The outlets seen, one bit each (by their number), and how many. */
+  outletBits: Uint32Array;
+  outlets: number;
   occurrences: number;
-  /** Neighbouring characters by count; an edge of a run (title start or end, punctuation) is counted apart. */
-  left: Map<string, number>;
-  right: Map<string, number>;
+  /** Neighbouring characters (UTF-16 units) by count; an edge of a run (title start or end, punctuation) is counted apart. */
+  left: Map<number, number>;
+  right: Map<number, number>;
   leftEdges: number;
   rightEdges: number;
+}
+
+/** Neighbour counts by character, in the order first seen. */
+function byCharacter(counts: Map<number, number>): Map<string, number> {
+  return new Map([...counts].map(([code, count]) => [String.fromCharCode(code), count]));
 }
 
 /** Neighbour entropy, each edge of a run counting as a neighbour of its own (seen once). */
@@ -102,41 +109,88 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
     }
   });
 
-  const tallies = new Map<string, Tally>();
-  let frequent = new Set<string>();
-  for (let n = 2; n <= MAX_HAN_LENGTH; n++) {
-    const counts = new Map<string, number>();
-    for (const { run } of runs) {
-      for (let i = 0; i + n <= run.length; i++) {
-        const gram = run.slice(i, i + n);
-        if (n > 2 && !(frequent.has(gram.slice(0, -1)) && frequent.has(gram.slice(1)))) continue;
-        counts.set(gram, (counts.get(gram) ?? 0) + 1);
-      }
+  // The runs' characters end to end (UTF-16 units, as the strings index them), and where each run ends.
+  const totalLength = runs.reduce((sum, { run }) => sum + run.length, 0);
+  const codes = new Uint16Array(totalLength);
+  const runEnd = new Int32Array(totalLength);
+  let offset = 0;
+  for (const { run } of runs) {
+    for (let i = 0; i < run.length; i++) {
+      codes[offset + i] = run.charCodeAt(i);
+      runEnd[offset + i] = offset + run.length;
     }
-    frequent = new Set();
-    for (const [gram, count] of counts) if (count >= options.minTitles) frequent.add(gram);
-    if (frequent.size === 0) break;
-    for (const gram of frequent) tallies.set(gram, { titles: 0, lastTitle: -1, outlets: new Set(), occurrences: 0, left: new Map(), right: new Map(), leftEdges: 0, rightEdges: 0 });
+    offset += run.length;
   }
 
+  // An n-gram is named by a number: its (n-1)-gram prefix's number times 65,536 plus its last
+  // character. levels[n - 2][p] is the number of the frequent n-gram at p, or -1; grams[n - 2] its text.
+  const levels: Int32Array[] = [];
+  const grams: string[][] = [];
+  for (let n = 2; n <= MAX_HAN_LENGTH; n++) {
+    const previous = levels[n - 3];
+    const counts = new Map<number, number>();
+    const keys = new Float64Array(totalLength).fill(-1);
+    for (let p = 0; p + n <= totalLength; p++) {
+      if (p + n > runEnd[p]) continue;
+      let key: number;
+      if (n === 2) key = codes[p] * 65_536 + codes[p + 1];
+      else {
+        const prefix = previous[p];
+        if (prefix < 0 || previous[p + 1] < 0) continue;
+        key = prefix * 65_536 + codes[p + n - 1];
+      }
+      keys[p] = key;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const numbers = new Map<number, number>();
+    const texts: string[] = [];
+    for (const [key, count] of counts) {
+      if (count < options.minTitles) continue;
+      numbers.set(key, texts.length);
+      const last = String.fromCharCode(key % 65_536);
+      texts.push(n === 2 ? String.fromCharCode(Math.floor(key / 65_536)) + last : grams[n - 3][Math.floor(key / 65_536)] + last);
+    }
+    if (texts.length === 0) break;
+    const level = new Int32Array(totalLength).fill(-1);
+    for (let p = 0; p < totalLength; p++) if (keys[p] >= 0) level[p] = numbers.get(keys[p]) ?? -1;
+    levels.push(level);
+    grams.push(texts);
+  }
+
+  const outletNumbers = new Map<string, number>();
+  for (const { outlet } of samples) if (!outletNumbers.has(outlet)) outletNumbers.set(outlet, outletNumbers.size);
+  const outletWords = Math.ceil(outletNumbers.size / 32) || 1;
+  const tallies = grams.map((texts) =>
+    texts.map((): Tally => ({ titles: 0, lastTitle: -1, outletBits: new Uint32Array(outletWords), outlets: 0, occurrences: 0, left: new Map(), right: new Map(), leftEdges: 0, rightEdges: 0 })),
+  );
+  offset = 0;
   for (const { run, title } of runs) {
+    const outlet = outletNumbers.get(samples[title].outlet)!;
+    const word = outlet >>> 5;
+    const bit = 1 << (outlet & 31);
     for (let i = 0; i < run.length - 1; i++) {
+      const p = offset + i;
       // Longer n-grams from here are frequent only if this one is: stop at the first that is not.
-      for (let n = 2; n <= MAX_HAN_LENGTH && i + n <= run.length; n++) {
-        const tally = tallies.get(run.slice(i, i + n));
-        if (!tally) break;
+      for (let n = 2; n <= levels.length + 1 && i + n <= run.length; n++) {
+        const number = levels[n - 2][p];
+        if (number < 0) break;
+        const tally = tallies[n - 2][number];
         tally.occurrences++;
         if (tally.lastTitle !== title) {
           tally.lastTitle = title;
           tally.titles++;
-          tally.outlets.add(samples[title].outlet);
+          if (!(tally.outletBits[word] & bit)) {
+            tally.outletBits[word] |= bit;
+            tally.outlets++;
+          }
         }
-        if (i > 0) tally.left.set(run[i - 1], (tally.left.get(run[i - 1]) ?? 0) + 1);
+        if (i > 0) tally.left.set(codes[p - 1], (tally.left.get(codes[p - 1]) ?? 0) + 1);
         else tally.leftEdges++;
-        if (i + n < run.length) tally.right.set(run[i + n], (tally.right.get(run[i + n]) ?? 0) + 1);
+        if (i + n < run.length) tally.right.set(codes[p + n], (tally.right.get(codes[p + n]) ?? 0) + 1);
         else tally.rightEdges++;
       }
     }
+    offset += run.length;
   }
 
   const wordCache = new Map<string, boolean>();
@@ -146,22 +200,24 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
     return known;
   });
   const names: TitleName[] = [];
-  for (const [name, tally] of tallies) {
-    if (tally.titles < options.minTitles || tally.outlets.size < options.minOutlets) continue;
+  for (const [name, tally] of grams.flatMap((texts, level) => texts.map((text, number) => [text, tallies[level][number]] as const))) {
+    if (tally.titles < options.minTitles || tally.outlets < options.minOutlets) continue;
     const total = tally.occurrences;
-    if (entropy(tally.left, tally.leftEdges, total) < MIN_NEIGHBOUR_ENTROPY || entropy(tally.right, tally.rightEdges, total) < MIN_NEIGHBOUR_ENTROPY) continue;
-    if (maxShare(tally.left, tally.leftEdges, total) > MAX_SAME_NEIGHBOUR_SHARE || maxShare(tally.right, tally.rightEdges, total) > MAX_SAME_NEIGHBOUR_SHARE) continue;
+    const left = byCharacter(tally.left);
+    const right = byCharacter(tally.right);
+    if (entropy(left, tally.leftEdges, total) < MIN_NEIGHBOUR_ENTROPY || entropy(right, tally.rightEdges, total) < MIN_NEIGHBOUR_ENTROPY) continue;
+    if (maxShare(left, tally.leftEdges, total) > MAX_SAME_NEIGHBOUR_SHARE || maxShare(right, tally.rightEdges, total) > MAX_SAME_NEIGHBOUR_SHARE) continue;
     if (isWord) {
       const first = name[0];
       const last = name[name.length - 1];
       let joined = 0;
       // Rare neighbours cannot tip the share; asking the dictionary about each would cost seconds.
       const counted = Math.max(2, total / 50);
-      for (const [char, count] of tally.left) if (count >= counted && isWord(char + first)) joined += count;
-      for (const [char, count] of tally.right) if (count >= counted && isWord(last + char)) joined += count;
+      for (const [char, count] of left) if (count >= counted && isWord(char + first)) joined += count;
+      for (const [char, count] of right) if (count >= counted && isWord(last + char)) joined += count;
       if (joined > MAX_JOINED_NEIGHBOUR_SHARE * total) continue;
     }
-    names.push({ name, titles: tally.titles, outlets: tally.outlets.size, occurrences: total, left: tally.left, right: tally.right });
+    names.push({ name, titles: tally.titles, outlets: tally.outlets, occurrences: total, left, right });
   }
   for (const tally of latinTallies.values()) {
     if (tally.titles.size < options.minTitles || tally.outlets.size < options.minOutlets) continue;

@@ -37,6 +37,45 @@ describe('discoverTitleNames: new words from a collection of titles', () => {
   });
 });
 
+describe('discoverTitleNames: counts', () => {
+  // 600 titles from a small set of syllables: many n-grams recur, some across runs split by punctuation.
+  const syllables = [...'安倍晋三蓬佩奥拜登普京澳大利亚新冠疫情中国美国香港台湾'];
+  let seed = 7;
+  const next = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648), seed % n);
+  const samples: TitleSample[] = Array.from({ length: 600 }, (_, i) => ({
+    title: Array.from({ length: 4 + next(9) }, () => syllables[next(syllables.length)] + (next(6) ? '' : '，')).join(''),
+    outlet: `outlet-${i % 5}`,
+  }));
+  const found = discoverTitleNames(samples, { minTitles: 3, minOutlets: 2 });
+  it('are those of counting each name by its text in every run of every title', () => {
+    assert.ok(found.length > 20, `${found.length} names`);
+    for (const name of found) {
+      const left = new Map<string, number>();
+      const right = new Map<string, number>();
+      const titlesWith = new Set<number>();
+      const outlets = new Set<string>();
+      let occurrences = 0;
+      samples.forEach((sample, title) => {
+        for (const run of titleRuns(sample.title).han) {
+          for (let at = run.indexOf(name.name); at >= 0; at = run.indexOf(name.name, at + 1)) {
+            occurrences++;
+            titlesWith.add(title);
+            outlets.add(sample.outlet);
+            if (at > 0) left.set(run[at - 1], (left.get(run[at - 1]) ?? 0) + 1);
+            const after = at + name.name.length;
+            if (after < run.length) right.set(run[after], (right.get(run[after]) ?? 0) + 1);
+          }
+        }
+      });
+      assert.deepEqual(
+        { titles: name.titles, outlets: name.outlets, occurrences: name.occurrences, left: new Map([...name.left].sort()), right: new Map([...name.right].sort()) },
+        { titles: titlesWith.size, outlets: outlets.size, occurrences, left: new Map([...left].sort()), right: new Map([...right].sort()) },
+        name.name,
+      );
+    }
+  });
+});
+
 describe('titleRuns', () => {
   const cases = [
     { title: '美國總統 Biden 與 G7 峰會', han: ['美國總統', '峰會'], latin: ['Biden', 'G7'] },
