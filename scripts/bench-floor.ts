@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { buildArchive } from '../src/lib/archive.ts';
 import { sortNewestFirst, toArticleEntry, type ArticleEntry } from '../src/lib/article.ts';
 import { escapeXml } from '../src/lib/feeds.ts';
-import { buildTopics, defaultMinSubjectArticles, defaultMinTitles } from '../src/lib/topics.ts';
+import { listingSettings } from '../src/lib/listing-data.ts';
+import { buildTopics } from '../src/lib/topics.ts';
 
 const [contentDir, outDir] = process.argv.slice(2);
 
@@ -34,7 +35,7 @@ const page = (path: string, title: string, body: string) => {
 const list = (ids: string[]) => `<ul>${ids.map((id) => `<li><a href="/articles/${id}/">${escapeXml(newest.get(id)!.data.title)}</a></li>`).join('')}</ul>`;
 for (const article of articles) page(`articles/${article.id}`, article.data.title, `<h1>${escapeXml(article.data.title)}</h1>${article.html}`);
 for (const day of buildArchive(articles, 'Asia/Shanghai').days) page(`archive/${day.key.replaceAll('-', '/')}`, day.key, list(day.articleIds));
-for (const topic of buildTopics(articles, { minSubjectArticles: defaultMinSubjectArticles(articles.length), minTitles: defaultMinTitles(articles.length) }).topics) page(`topics/${topic.slug}`, topic.name, list(topic.articleIds));
+for (const topic of buildTopics(articles, listingSettings(articles.length)).topics) page(`topics/${topic.slug}`, topic.name, list(topic.articleIds));
 const items = articles.slice(0, 50).map((a) => `<item><title>${escapeXml(a.data.title)}</title><link>/articles/${a.id}/</link><description>${escapeXml(a.html)}</description></item>`);
 writeFileSync(join(outDir, 'rss.xml'), `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>floor</title>${items.join('')}</channel></rss>`);
 console.log(`pages: ${pages}`);

@@ -18,7 +18,8 @@ import { parseArgs } from 'node:util';
 import { unflatten } from 'devalue';
 import { sortNewestFirst } from '../src/lib/article.ts';
 import { canonicalTopicName } from '../src/lib/topic-aliases.ts';
-import { buildTopics, defaultMinSubjectArticles, defaultMinTitles, type Topic, type TopicSource } from '../src/lib/topics.ts';
+import { listingSettings } from '../src/lib/listing-data.ts';
+import { buildTopics, type Topic, type TopicSource } from '../src/lib/topics.ts';
 import { precision, readMustHave, readSampleLabels, recall, seededSample } from '../tests/support/topic-labels.ts';
 
 const { values } = parseArgs({
@@ -39,7 +40,7 @@ const entries = [...(store.get('articles')?.values() ?? [])].map((entry) => ({ i
 const articles = sortNewestFirst(entries);
 
 const started = performance.now();
-const { topics } = buildTopics(articles, { minSubjectArticles: defaultMinSubjectArticles(articles.length), minTitles: defaultMinTitles(articles.length) });
+const { topics } = buildTopics(articles, listingSettings(articles.length));
 const seconds = (performance.now() - started) / 1000;
 const subjects = topics.filter((topic) => topic.kinds[0] !== 'section');
 

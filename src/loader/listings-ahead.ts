@@ -14,7 +14,8 @@ export type ArticleOfThread = Omit<ListingSource, 'storyFeatures'> & BodyInStore
  * loader, Astro writes the whole content store and bundles the pages on the main thread, seconds
  * at archive scale during which the other core is idle; the listing data takes as long again on
  * the main thread when the pages ask for it. Not started when the last build's listing data
- * was computed from the same articles and settings (src/data/catalog-cache.ts): the pages read it back.
+ * was computed from the same articles and settings (src/data/catalog-cache.ts): the pages read it
+ * back, or compute it themselves when the code that asks for it changed since.
  */
 export function startListingsAhead(entries: Iterable<StoredArticle>, minSubjectArticles?: number, bodies?: BodyFiles): void {
   const articles: ArticleOfThread[] = sortNewestFirst([...entries]).map(({ id, digest, data, rendered }) => ({
