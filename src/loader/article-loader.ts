@@ -307,7 +307,10 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         context.logger.info(formatLoadSummary(report));
         // The search index is built from the store while the pages render (src/integrations/search-index.ts).
         const entries = () => context.store.values() as Iterable<StoredArticle>;
-        (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = { ...report, entries };
+        // The pages take the store from here rather than from its file (src/integrations/data-store-on-disk.mjs):
+        // this loader's collection is the site's only one (src/content.config.ts).
+        const collections = () => new Map([[context.collection, new Map(context.store.entries())]]);
+        (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = { ...report, entries, collections };
         if (options.listingsAhead && !context.watcher) startListingsAhead(entries(), options.listingsAhead.minSubjectArticles, options.bodies);
       };
       await run();
