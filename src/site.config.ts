@@ -112,8 +112,8 @@ export const IMAGE_MIRROR = {
 const cacheDir = env.NEWS_CACHE_DIR || './node_modules/.astro';
 
 /**
- * Where the site is deployed and where builds keep their cache: read by astro.config.mjs only.
- * Pages get the first two from Astro (`Astro.site`, `import.meta.env.BASE_URL`).
+ * Where the site is deployed and where builds keep their cache: read by the build's configuration
+ * (astro.config.mjs, content.config.ts), not by pages, which get the first two from Astro (`Astro.site`, `import.meta.env.BASE_URL`).
  */
 export const BUILD = {
   /** The deployed origin, for canonical and absolute links. */
@@ -124,6 +124,8 @@ export const BUILD = {
   cacheDir,
   /** Cleaned article bodies, one file each, beside the content store (src/loader/body-files.ts). */
   bodiesDir: resolve(cacheDir, 'bodies'),
+  /** What the loader remembers of each capture file between builds (src/loader/load-records.ts). */
+  captureRecords: resolve(cacheDir, 'capture-records.json'),
   /** Where the build report is written (NEWS_REPORT): by default beside the cache, never inside the output folder. */
   report: resolve(env.NEWS_REPORT?.trim() || join(cacheDir, 'build-report.json')),
 } as const;

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleData, ArticleEntry } from '../lib/article.ts';
 import {
@@ -11,6 +11,7 @@ import { deferStoreWrites } from './defer-store-write.ts';
 import { startListingsAhead } from './listings-ahead.ts';
 import { createParsePool, inlineParser, type ParsePool } from './parse-pool.ts';
 import type { BodyFiles } from './body-files.ts';
+import type { LoadRecords, LoadRecordsFile } from './load-records.ts';
 import { pipelineVersion } from './pipeline-version.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface ArticleLoaderOptions {
   pool?: ParsePool;
   /** Where cleaned bodies are kept, one file each (see body-files.ts); without it, the store holds them. */
   bodies?: BodyFiles;
+  /** Where the files' records are kept between loads (see load-records.ts); without it, in the collection's meta store. */
+  records?: LoadRecordsFile;
   /**
    * When given, a build (not `astro dev`) starts computing the listing data once the articles are
    * loaded, on a thread of its own (listings-ahead.ts); `minSubjectArticles` as the site sets it.
@@ -44,12 +47,14 @@ export interface ArticleLoaderOptions {
 type LoadContext = Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>;
 type Entry = Omit<ArticleEntry, 'id'>;
 
-/** Where each file's record is kept between builds, in the collection's meta store. */
+/** Where each file's record is kept between builds in the collection's meta store, without a records file. */
 const META_KEY = 'files';
 /** Where the files refused last time are kept, with their digests and reasons. */
 const REJECTED_KEY = 'rejected';
 /** The pipeline version the records were made by: a file's stat alone vouches for its record only under the same code. */
 const VERSION_KEY = 'pipeline';
+/** With a records file, the meta store holds only where they are: the value set again to hold off Astro's write (defer-store-write.ts). */
+const RECORDS_AT_KEY = 'records';
 /** Files read and handed to the parsing threads at a time: enough to keep the threads busy, few enough to bound memory. */
 const BATCH_SIZE = 256;
 /** A long load says how far it got this often, rather than staying silent for a minute. */
@@ -74,26 +79,42 @@ export async function listCaptureFiles(directory: string): Promise<CaptureListin
 /** Loads every capture file into the store; see ArticleLoaderOptions. */
 export async function loadArticles(context: LoadContext, options: ArticleLoaderOptions): Promise<LoadReport> {
   const { meta, logger } = context;
-  const previousRecords = meta.get(META_KEY);
-  // From the start: listing a large folder takes longer than Astro's write delay, and a write
-  // begun meanwhile (the whole store, seconds at archive scale) would hold up the load.
-  const stopDeferring = deferStoreWrites(meta, META_KEY, previousRecords);
+  const { records } = options;
+  // From the start, before anything is read: listing a large folder (or reading the records)
+  // takes longer than Astro's write delay, and a write begun meanwhile (the whole store, seconds
+  // at archive scale) would hold up the load.
+  const stopDeferring = records ? deferStoreWrites(meta, RECORDS_AT_KEY, basename(records.path)) : deferStoreWrites(meta, META_KEY, meta.get(META_KEY));
   try {
+    // Records kept in the meta store by an earlier version are taken over once.
+    const previous = (await records?.read()) ?? recordsInMeta(meta);
     const { files, ignored, hidden } = await listCaptureFiles(options.directory);
     for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
     const report: LoadReport = { published: 0, skipped: [], files: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
-    const sameCode = options.pipelineVersion !== undefined && meta.get(VERSION_KEY) === options.pipelineVersion;
-    const load = new Load(context, options, report, JSON.parse(previousRecords ?? '{}'), JSON.parse(meta.get(REJECTED_KEY) ?? '{}'), sameCode);
+    const sameCode = options.pipelineVersion !== undefined && previous?.pipeline === options.pipelineVersion;
+    const load = new Load(context, options, report, previous?.files ?? {}, previous?.rejected ?? {}, sameCode);
     await load.readFiles(files);
     await load.writeStore();
     load.nameOutcomes();
-    meta.set(META_KEY, JSON.stringify(load.records));
-    meta.set(REJECTED_KEY, JSON.stringify(load.rejected));
-    if (options.pipelineVersion !== undefined) meta.set(VERSION_KEY, options.pipelineVersion);
+    if (records) {
+      records.write({ pipeline: options.pipelineVersion, files: load.records, rejected: load.rejected });
+      meta.set(RECORDS_AT_KEY, basename(records.path));
+      for (const key of [META_KEY, REJECTED_KEY, VERSION_KEY]) meta.delete(key);
+    } else {
+      meta.set(META_KEY, JSON.stringify(load.records));
+      meta.set(REJECTED_KEY, JSON.stringify(load.rejected));
+      if (options.pipelineVersion !== undefined) meta.set(VERSION_KEY, options.pipelineVersion);
+    }
     return report;
   } finally {
     stopDeferring();
   }
+}
+
+/** The records a load kept in the meta store; undefined when it holds none. */
+function recordsInMeta(meta: LoadContext['meta']): LoadRecords | undefined {
+  const files = meta.get(META_KEY);
+  if (files === undefined) return undefined;
+  return { pipeline: meta.get(VERSION_KEY), files: JSON.parse(files), rejected: JSON.parse(meta.get(REJECTED_KEY) ?? '{}') };
 }
 
 /** One load: what it read so far, and the captures chosen for each article. */

@@ -10,8 +10,10 @@ const REFRESH_MS = 200;
  * Setting one meta value to what it already holds restarts that delay. Returns the function that
  * stops it; with nothing stored yet (`value` undefined) there is nothing to defer.
  */
-export function deferStoreWrites(meta: LoaderContext['meta'], key: string, value: string | undefined): () => void {
+export function deferStoreWrites(meta: Pick<LoaderContext['meta'], 'set'>, key: string, value: string | undefined): () => void {
   if (value === undefined) return () => {};
+  // Once at once: the delay Astro started at the beginning of the sync may be nearly over.
+  meta.set(key, value);
   const timer = setInterval(() => meta.set(key, value), REFRESH_MS);
   return () => clearInterval(timer);
 }

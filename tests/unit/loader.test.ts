@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArticles } from '../../src/loader/article-loader.ts';
+import { LoadRecordsFile } from '../../src/loader/load-records.ts';
 import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
 import { pipelineVersion } from '../../src/loader/pipeline-version.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
@@ -140,6 +141,69 @@ describe('loadArticles names what became of every file', () => {
       assert.ok(context.infos.includes(`${join(folder, first)} superseded by ${join(folder, 'later/recapture.txt')}, the newer capture of ${url}`), context.infos.join('\n'));
     });
   }
+});
+
+describe('the records of the capture files, in a file of their own', () => {
+  /** The seeds and a refused file in a fresh folder, a memory store, a records file, and the files each load parsed. */
+  function setUp() {
+    const folder = tempDir('news-records');
+    cpSync(SEEDS_DIR, folder, { recursive: true });
+    writeFileSync(join(folder, 'broken.txt'), '<!--1706867102000-->\nno title line here\n------\n\n<p>text</p>\n');
+    const records = new LoadRecordsFile(join(tempDir('news-records-cache'), 'capture-records.json'));
+    const parsed: string[] = [];
+    const inline = inlineParser();
+    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {} };
+    const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
+    return { folder, records, parsed, options, context: memoryContext() };
+  }
+
+  it('keeps them out of the meta store, and a second load parses nothing and leaves the file as it was', async () => {
+    const { records, parsed, options, context } = setUp();
+    await loadArticles(context, { ...options, records });
+    const meta = (context as unknown as { meta: Map<string, string> }).meta;
+    assert.deepEqual([...meta.keys()], ['records']);
+    const written = JSON.parse(readFileSync(records.path, 'utf8'));
+    assert.deepEqual([written.pipeline, Object.keys(written.files).sort(), Object.keys(written.rejected)], ['one', ['000_6deaa98bedeedb28.txt', '001_82e84ac9c174a1e7.txt'], ['broken.txt']]);
+    const { mtimeMs } = statSync(records.path);
+    parsed.length = 0;
+    const again = await loadArticles(context, { ...options, records: new LoadRecordsFile(records.path) });
+    assert.deepEqual([again.parsed, again.unchanged, again.published, parsed.length], [0, 3, 2, 0]);
+    assert.equal(statSync(records.path).mtimeMs, mtimeMs, 'unchanged records are not written again');
+  });
+  it('takes over the records an earlier load kept in the meta store, and removes them from it', async () => {
+    const { records, parsed, options, context } = setUp();
+    await loadArticles(context, options);
+    const meta = (context as unknown as { meta: Map<string, string> }).meta;
+    assert.deepEqual([...meta.keys()].sort(), ['files', 'pipeline', 'rejected']);
+    parsed.length = 0;
+    const report = await loadArticles(context, { ...options, records });
+    assert.deepEqual([report.parsed, report.unchanged, parsed.length], [0, 3, 0]);
+    assert.deepEqual([...meta.keys()], ['records']);
+  });
+  it('parses a file again when the store does not hold its article as the records say (a build stopped between the two writes)', async () => {
+    const { folder, records, parsed, options, context } = setUp();
+    const entries = (context as unknown as { entries: Map<string, { data: { title: string } }> }).entries;
+    await loadArticles(context, { ...options, records });
+    const storeBefore = new Map(entries);
+    const file = join(folder, '001_82e84ac9c174a1e7.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('北约', '北约组织'));
+    await loadArticles(context, { ...options, records });
+    // The records were written, the store was not: it still holds the article as it was.
+    entries.clear();
+    for (const [id, entry] of storeBefore) entries.set(id, entry);
+    parsed.length = 0;
+    const report = await loadArticles(context, { ...options, records });
+    assert.deepEqual(parsed, ['001_82e84ac9c174a1e7.txt']);
+    assert.equal(report.published, 2);
+    assert.ok([...entries.values()].some((entry) => JSON.stringify(entry).includes('北约组织')), 'the store holds the file as it is now');
+  });
+  it('starts from nothing when the file cannot be read as records', async () => {
+    const { records, parsed, options, context } = setUp();
+    writeFileSync(records.path, '{"files": {"000_6deaa98bedeedb28.txt"');
+    const report = await loadArticles(context, { ...options, records });
+    assert.deepEqual([report.parsed, report.published, parsed.length], [3, 2, 3]);
+    assert.equal(JSON.parse(readFileSync(records.path, 'utf8')).pipeline, 'one');
+  });
 });
 
 describe('the parsing threads', () => {
