@@ -17,7 +17,7 @@ const [contentDir, outDir] = process.argv.slice(2);
 console.log('floor: reading');
 const newest = new Map<string, ArticleEntry>();
 for (const file of readdirSync(contentDir, { recursive: true }).map(String).filter((name) => name.endsWith('.txt'))) {
-  const result = toArticleEntry(readFileSync(join(contentDir, file)), file, { now: Date.now() });
+  const result = toArticleEntry(readFileSync(join(contentDir, file)), { now: Date.now() });
   if (!result.ok) continue;
   const known = newest.get(result.entry.id);
   if (!known || known.data.capturedAt < result.entry.data.capturedAt) newest.set(result.entry.id, result.entry);

@@ -35,8 +35,6 @@ export const articleSchema = z.object({
   section: z.string().optional(),
   /** Subject candidates, most salient first; which become topics is decided across the corpus. */
   subjects: z.array(z.string()),
-  /** The capture file this article was built from, relative to the content folder. */
-  sourceFile: z.string(),
 });
 
 export type ArticleData = z.infer<typeof articleSchema>;
@@ -57,7 +55,7 @@ export interface ArticleEntry {
 export type ArticleResult = { ok: true; entry: ArticleEntry } | { ok: false; reason: string; url?: string };
 
 /** Parses and cleans one capture file into an article entry, or says why it cannot be one. */
-export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: ParseOptions): ArticleResult {
+export function toArticleEntry(bytes: Uint8Array, options: ParseOptions): ArticleResult {
   const parsed = parseCaptureBytes(bytes, options);
   if (!parsed.ok) return parsed;
   const { url, capturedAt, bodyHtml } = parsed.value;
@@ -85,7 +83,6 @@ export function toArticleEntry(bytes: Uint8Array, sourceFile: string, options: P
     summary: summarize(cleaned.lead || cleaned.text),
     textLength: cleaned.text.length,
     subjects,
-    sourceFile,
     ...(section ? { section } : {}),
     ...(dateline ? { dateline } : {}),
     ...(author ? { author } : {}),

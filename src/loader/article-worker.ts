@@ -2,9 +2,9 @@ import { parentPort } from 'node:worker_threads';
 import { toArticleEntry } from '../lib/article.ts';
 
 /** A parsing thread: turns capture bytes into an article entry (see parse-pool.ts). */
-parentPort!.on('message', ({ task, bytes, file, now }: { task: number; bytes: Uint8Array; file: string; now: number }) => {
+parentPort!.on('message', ({ task, bytes, now }: { task: number; bytes: Uint8Array; now: number }) => {
   try {
-    parentPort!.postMessage({ task, result: toArticleEntry(bytes, file, { now }) });
+    parentPort!.postMessage({ task, result: toArticleEntry(bytes, { now }) });
   } catch (error) {
     parentPort!.postMessage({ task, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
   }

@@ -7,6 +7,7 @@ import { toArticleEntry, type ArticleResult } from '../lib/article.ts';
  * start, or with one thread allowed, files are parsed on the calling thread.
  */
 export interface ParsePool {
+  /** `file` names the capture (for whoever watches the pool); only its bytes are parsed. */
   parse(bytes: Uint8Array, file: string, now: number): Promise<ArticleResult>;
   close(): Promise<void>;
   /** Threads in use (0: parsing on the calling thread). */
@@ -16,7 +17,7 @@ export interface ParsePool {
 export function inlineParser(): ParsePool {
   return {
     threads: 0,
-    parse: async (bytes, file, now) => toArticleEntry(bytes, file, { now }),
+    parse: async (bytes, _file, now) => toArticleEntry(bytes, { now }),
     close: async () => {},
   };
 }
@@ -72,7 +73,7 @@ class ThreadPool implements ParsePool {
     this.load[index]++;
     return new Promise((resolve, reject) => {
       this.pending.set(task, { resolve, reject });
-      this.workers[index].postMessage({ task, bytes, file, now });
+      this.workers[index].postMessage({ task, bytes, now });
     });
   }
 

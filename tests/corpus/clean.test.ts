@@ -12,7 +12,7 @@ describe('every real capture cleans to safe HTML', () => {
   const names = readdirSync(REAL_DIR).filter((name) => name.endsWith('.txt'));
   for (const name of names) {
     it(name, () => {
-      const result = toArticleEntry(readFileSync(`${REAL_DIR}/${name}`), name, { now: FIXED_NOW });
+      const result = toArticleEntry(readFileSync(`${REAL_DIR}/${name}`), { now: FIXED_NOW });
       assert.ok(result.ok, (result as { reason?: string }).reason);
       assertSafeCleanedHtml(result.entry.html);
     });

@@ -60,7 +60,7 @@ describe('hostile corpus: nothing runs, nothing is lost', () => {
   const cases: CaseFile[] = listFiles(join(contentDir, 'hostile'))
     .filter((file) => file.endsWith('.txt'))
     .sort()
-    .map((file) => ({ file: `hostile/${file}`, result: toArticleEntry(readFileSync(join(contentDir, 'hostile', file)), file, { now }) }));
+    .map((file) => ({ file: `hostile/${file}`, result: toArticleEntry(readFileSync(join(contentDir, 'hostile', file)), { now }) }));
   // Started when the file loads, so that it builds while other files' tests run.
   const building = buildSite({ NEWS_CONTENT_DIR: contentDir, SITE_URL: 'https://news.example.org' });
 

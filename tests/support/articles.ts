@@ -11,7 +11,7 @@ export interface LoadedArticle extends ArticleEntry {
 }
 
 function loadFile(path: string, file: string): LoadedArticle {
-  const result = toArticleEntry(readFileSync(path), file, { now: FIXED_NOW });
+  const result = toArticleEntry(readFileSync(path), { now: FIXED_NOW });
   if (!result.ok) throw new Error(`${file}: ${result.reason}`);
   return { ...result.entry, file };
 }

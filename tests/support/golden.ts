@@ -42,7 +42,7 @@ export function renderGoldenCase(name: string): { html: string; json: string } {
 
 /** A capture's cleaned body (one block per line) and its metadata as JSON: what a golden case pins. */
 export function renderCapture(path: string, sourceFile: string): { html: string; json: string } {
-  const result = toArticleEntry(readFileSync(path), sourceFile, { now: FIXED_NOW });
+  const result = toArticleEntry(readFileSync(path), { now: FIXED_NOW });
   if (!result.ok) throw new Error(`${sourceFile}: ${result.reason}`);
   // Story features are opaque hashes, checked by the story tests rather than pinned here.
   const { id, data, html } = result.entry;

@@ -29,7 +29,7 @@ export function loadSmallArchive(): SmallArchive {
   const skipped: SkippedFile[] = [];
   for (const file of listing.files) {
     const bytes = readFileSync(join(SMALL_ARCHIVE_DIR, file));
-    const result = toArticleEntry(bytes, file, { now: FIXED_NOW });
+    const result = toArticleEntry(bytes, { now: FIXED_NOW });
     if (!result.ok) {
       skipped.push(result.url ? { file, reason: result.reason, url: result.url } : { file, reason: result.reason });
       continue;

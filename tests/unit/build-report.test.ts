@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { toArticleEntry } from '../../src/lib/article.ts';
 import { buildReport, formatSuspect, medianOf, topSuspects, toReportJson } from '../../src/lib/build-report.ts';
-import { loadSmallArchive, toReportArticle } from '../support/small-archive.ts';
+import { FIXED_NOW } from '../support/clock.ts';
+import { loadSmallArchive, SMALL_ARCHIVE_DIR, toReportArticle } from '../support/small-archive.ts';
 
 describe('medianOf', () => {
   const cases = [
@@ -17,7 +21,12 @@ describe('buildReport on the small archive', () => {
   const archive = loadSmallArchive();
   const report = buildReport({ files: archive.files, articles: [...archive.articles.values()].map(toReportArticle), ignored: archive.ignored, hidden: [] });
   const outlet = (slug: string) => report.outlets.find((o) => o.slug === slug)!;
-  const idOf = (file: string) => [...archive.articles.values()].find((article) => article.data.sourceFile === file)!.id;
+  /** The id a file parses to, found apart from the outcomes under test. */
+  const idOf = (file: string) => {
+    const result = toArticleEntry(readFileSync(join(SMALL_ARCHIVE_DIR, file)), { now: FIXED_NOW });
+    if (!result.ok) throw new Error(`${file}: ${result.reason}`);
+    return result.entry.id;
+  };
 
   it('counts every file once', () => {
     assert.deepEqual(report.totals, { files: 14, published: 11, skipped: 2, superseded: 1, ignored: 1, hidden: 0 });

@@ -9,7 +9,7 @@ const NOW = Date.UTC(2026, 0, 1);
 const BASE = 'https://www.rfi.fr/cn/x';
 const capture = (body: string, title = '标题') => Buffer.from(`<!--1706908501000-->\n[${title}](${BASE})\n------\n\n${body}\n`);
 const entry = (body: string) => {
-  const result = toArticleEntry(capture(body), 'case.txt', { now: NOW });
+  const result = toArticleEntry(capture(body), { now: NOW });
   assert.ok(result.ok, JSON.stringify(result));
   return result.entry;
 };
@@ -42,7 +42,7 @@ describe('toArticleEntry on hostile bodies', () => {
     assert.equal(data.leadImage?.alt, '图片');
   });
   it('refuses a body made only of invisible characters', () => {
-    const result = toArticleEntry(capture('<p>\u200b\u200c\u2060\ufeff</p><p>&#x200b;</p>'), 'case.txt', { now: NOW });
+    const result = toArticleEntry(capture('<p>\u200b\u200c\u2060\ufeff</p><p>&#x200b;</p>'), { now: NOW });
     assert.equal(result.ok, false);
     assert.match((result as { reason: string }).reason, /no readable content/);
   });

@@ -13,7 +13,7 @@ describe('story features', () => {
   it('survive the compact encoding', () => {
     const features = storyFeatures('日本向特朗普传递信息', '北约秘书长斯托尔滕贝格淡化担忧', 'zh-Hans', ['特朗普']);
     assert.ok(features.length > 10);
-    assert.deepEqual(decodeFeatures(encodeFeatures(features)), features);
+    assert.deepEqual([...decodeFeatures(encodeFeatures(features))], features);
   });
   it('do not depend on the script: Traditional text matches Simplified', () => {
     assert.deepEqual(storyFeatures('美國總統選舉', '', 'zh-Hant'), storyFeatures('美国总统选举', '', 'zh-Hans'));
