@@ -6,7 +6,8 @@
  * back the newest `--batch` + 1 of them (by capture time), then measures on the same machine in
  * one run: a cold build of the rest, a rebuild after adding one held-back article and editing
  * another, a rebuild after adding the other held-back ones (a day's captures, say), and a floor
- * (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings).
+ * (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings), and
+ * Astro alone (scripts/bench-astro-floor.ts: the same articles in a minimal Astro project).
  * Each line gives wall seconds, peak memory (the OS's maximum resident set of the build
  * process), pages written and time per phase; the last line gives the ratio to the floor.
  * The search index is part of the build (its phase is timed); after the builds, a few queries
@@ -23,6 +24,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { CHROMIUM_PATH } from '../tests/support/browser.ts';
+import { astroFloor, floorLine } from './bench-astro-floor.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const GENERATOR = resolve(ROOT, '../shared/corpus/generate.mjs');
@@ -227,6 +229,9 @@ async function main() {
   ]);
   runs.push(floor);
 
+  console.log('Astro alone: the same articles in a minimal project, with none of this project\'s work (scripts/bench-astro-floor.ts)');
+  const astroRuns = await astroFloor(join(cache, 'data-store.json'), join(workDir, 'astro-floor'));
+
   if (existsSync(CHROMIUM_PATH)) {
     console.log('search queries in Chromium on 127.0.0.1');
     // A common word, a name, a Traditional spelling and an alias, and an English word.
@@ -235,8 +240,10 @@ async function main() {
 
   console.log(`\n${corpus ? `the captures of ${corpus}` : `${count} generated articles`}, output on ${workDir}`);
   for (const run of runs) console.log(line(run));
+  for (const run of astroRuns) console.log(floorLine(run));
   console.log(`${runs[0].summary}`);
   console.log(`ratio to floor: cold ${(runs[0].wall / floor.wall).toFixed(1)}x; rebuilds / cold: +1 ${(runs[1].wall / runs[0].wall * 100).toFixed(0)}%, +${newest.length - 1} ${(runs[2].wall / runs[0].wall * 100).toFixed(0)}%`);
+  console.log(`ratio to Astro alone: cold ${(runs[0].wall / astroRuns[0].wall).toFixed(1)}x, +1 ${(runs[1].wall / astroRuns[2].wall).toFixed(1)}x`);
   const searchFiles = readdirSync(join(dist, 'pagefind'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   const searchBytes = searchFiles.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
   console.log(`search index: ${searchFiles.length} files, ${(searchBytes / 1e6).toFixed(1)} MB; the cold build takes ${((runs[0].wall / noSearch.wall - 1) * 100).toFixed(0)}% longer with it than without (${noSearch.wall.toFixed(1)} s)`);
