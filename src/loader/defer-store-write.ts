@@ -12,7 +12,7 @@ const REFRESH_MS = 200;
  */
 export function deferStoreWrites(meta: Pick<LoaderContext['meta'], 'set'>, key: string, value: string | undefined): () => void {
   if (value === undefined) return () => {};
-  // Once at once: the delay Astro started at the beginning of the sync may be nearly over.
+  // Set once now as well: the delay Astro started at the beginning of the sync may be nearly over.
   meta.set(key, value);
   const timer = setInterval(() => meta.set(key, value), REFRESH_MS);
   return () => clearInterval(timer);
