@@ -16,15 +16,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { parse } from 'devalue';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-function argument(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : fallback;
-}
 
 interface StoredEntry {
   id: string;
@@ -94,7 +89,8 @@ export async function getStaticPaths() {
   const days = new Map();
   for (const entry of await getCollection('articles')) {
     const day = entry.data.capturedAt.toISOString().slice(0, 10);
-    days.set(day, [...(days.get(day) ?? []), entry]);
+    if (days.has(day)) days.get(day).push(entry);
+    else days.set(day, [entry]);
   }
   return [...days].map(([day, entries]) => ({ params: { day }, props: { entries }, cacheKey: entries.map((entry) => entry.digest).join(' ') }));
 }
@@ -148,10 +144,11 @@ function build(workDir: string, name: string): Promise<FloorRun> {
 export const floorLine = (run: FloorRun) => `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB  ${String(run.pages).padStart(6)} pages`;
 
 if (import.meta.main) {
-  const storeFile = process.argv[2];
-  if (!storeFile || storeFile.startsWith('--') || !existsSync(storeFile)) throw new Error('usage: node scripts/bench-astro-floor.ts STORE [--dir DIR] [--keep] (STORE: a built site’s data-store.json)');
-  const workDir = resolve(argument('dir', existsSync('/dev/shm') ? '/dev/shm/news-astro-floor' : join(ROOT, '.bench-astro-floor')));
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string' }, keep: { type: 'boolean' } } });
+  const storeFile = positionals[0];
+  if (positionals.length !== 1 || !existsSync(storeFile)) throw new Error('usage: node scripts/bench-astro-floor.ts STORE [--dir DIR] [--keep] (STORE: a built site’s data-store.json)');
+  const workDir = resolve(values.dir ?? (existsSync('/dev/shm') ? '/dev/shm/news-astro-floor' : join(ROOT, '.bench-astro-floor')));
   console.log(`Astro alone, the articles of ${storeFile}, in ${workDir}`);
   for (const run of await astroFloor(storeFile, workDir)) console.log(floorLine(run));
-  if (!process.argv.includes('--keep')) rmSync(workDir, { recursive: true, force: true });
+  if (!values.keep) rmSync(workDir, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, it } from 'node:test';
 import { dataStoreModuleCode } from '../../src/integrations/data-store-on-disk.mjs';
 import { articleLoader, LOAD_REPORT_KEY } from '../../src/loader/article-loader.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
+import { memoryContext } from '../support/loader-context.ts';
 import { tempDir } from '../support/temp.ts';
 
 const global = globalThis as Record<symbol, unknown>;
@@ -34,29 +35,14 @@ describe('the content store module the pages import', () => {
     assert.deepEqual(await importStoreModule([['Map', 1], 'from the file']), [['Map', 1], 'from the file']);
   });
   it('holds, after a load, every article the loader stored, under its collection', async () => {
-    const entries = new Map<string, { id: string; digest?: string }>();
-    const store = {
-      get: (id: string) => entries.get(id),
-      set: (entry: { id: string; digest?: string }) => (entries.set(entry.id, entry), true),
-      keys: () => [...entries.keys()],
-      values: () => [...entries.values()],
-      entries: () => [...entries],
-      delete: (id: string) => void entries.delete(id),
-    };
-    const context = {
-      collection: 'articles',
-      store,
-      meta: new Map<string, string>(),
-      logger: { warn: () => {}, info: () => {} },
-      parseData: async ({ data }: { data: unknown }) => data,
-    };
+    const context = memoryContext();
     const loader = articleLoader({ directory: SEEDS_DIR, strict: true, pipelineVersion: 'test', parseThreads: 1, now: () => Date.UTC(2026, 0, 1) });
-    await loader.load(context as never);
+    await loader.load(context);
     const collections = (await importStoreModule([])) as Map<string, Map<string, { id: string; data: { title: string } }>>;
     assert.deepEqual([...collections.keys()], ['articles']);
     const articles = collections.get('articles')!;
     assert.equal(articles.size, 2);
-    for (const [id, entry] of articles) assert.equal(entry, entries.get(id), 'the very entry the store holds');
+    for (const [id, entry] of articles) assert.equal(entry, context.entries.get(id), 'the very entry the store holds');
     assert.ok([...articles.values()].some((entry) => entry.data.title.includes('北约')));
   });
 });

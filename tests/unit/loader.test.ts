@@ -7,24 +7,8 @@ import { LoadRecordsFile } from '../../src/loader/load-records.ts';
 import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
 import { pipelineVersion } from '../../src/loader/pipeline-version.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
+import { memoryContext } from '../support/loader-context.ts';
 import { tempDir } from '../support/temp.ts';
-
-/** Just enough of Astro's loader context: a store, the meta store, a logger and identity parsing. */
-function memoryContext() {
-  const entries = new Map<string, { id: string; digest?: string }>();
-  const meta = new Map<string, string>();
-  const warnings: string[] = [];
-  const infos: string[] = [];
-  const store = {
-    get: (id: string) => entries.get(id),
-    set: (entry: { id: string; digest?: string }) => (entries.set(entry.id, entry), true),
-    keys: () => [...entries.keys()],
-    delete: (id: string) => void entries.delete(id),
-  };
-  const logger = { warn: (message: string) => warnings.push(message), info: (message: string) => infos.push(message) };
-  const parseData = async ({ data }: { data: Record<string, unknown> }) => data;
-  return { store, meta, logger, parseData, entries, warnings, infos } as never as Parameters<typeof loadArticles>[0] & { entries: Map<string, unknown>; warnings: string[]; infos: string[] };
-}
 
 describe('loadArticles and the pipeline version', () => {
   it('re-parses nothing when neither the files nor the pipeline changed, and everything when the pipeline did', async () => {
@@ -160,7 +144,7 @@ describe('the records of the capture files, in a file of their own', () => {
   it('keeps them out of the meta store, and a second load parses nothing and leaves the file as it was', async () => {
     const { records, parsed, options, context } = setUp();
     await loadArticles(context, { ...options, records });
-    const meta = (context as unknown as { meta: Map<string, string> }).meta;
+    const { meta } = context;
     assert.deepEqual([...meta.keys()], ['records']);
     const written = JSON.parse(readFileSync(records.path, 'utf8'));
     assert.deepEqual([written.pipeline, Object.keys(written.files).sort(), Object.keys(written.rejected)], ['one', ['000_6deaa98bedeedb28.txt', '001_82e84ac9c174a1e7.txt'], ['broken.txt']]);
@@ -173,7 +157,7 @@ describe('the records of the capture files, in a file of their own', () => {
   it('takes over the records an earlier load kept in the meta store, and removes them from it', async () => {
     const { records, parsed, options, context } = setUp();
     await loadArticles(context, options);
-    const meta = (context as unknown as { meta: Map<string, string> }).meta;
+    const { meta } = context;
     assert.deepEqual([...meta.keys()].sort(), ['files', 'pipeline', 'rejected']);
     parsed.length = 0;
     const report = await loadArticles(context, { ...options, records });
@@ -182,7 +166,7 @@ describe('the records of the capture files, in a file of their own', () => {
   });
   it('parses a file again when the store does not hold its article as the records say (a build stopped between the two writes)', async () => {
     const { folder, records, parsed, options, context } = setUp();
-    const entries = (context as unknown as { entries: Map<string, { data: { title: string } }> }).entries;
+    const { entries } = context;
     await loadArticles(context, { ...options, records });
     const storeBefore = new Map(entries);
     const file = join(folder, '001_82e84ac9c174a1e7.txt');
