@@ -25,8 +25,10 @@ export function listingsKey(code: string, inputs: string): string {
   return createHash('sha1').update(readFileSync(fileURLToPath(code))).update(inputs).digest('base64url');
 }
 
-export function readCachedListings(key: string): ListingData | undefined {
-  if (!existsSync(CATALOG_CACHE_FILE)) return undefined;
+/** The cached listing data when it was computed from `inputs` by the same code (`key`). */
+export function readCachedListings(key: string, inputs: string): ListingData | undefined {
+  // Other inputs are told by the file's head: a rebuild with a new article does not read and parse the rest (10 MB at archive scale).
+  if (cachedListingsInputs() !== inputs) return undefined;
   try {
     const cached = JSON.parse(readFileSync(CATALOG_CACHE_FILE, 'utf8')) as { key: string; listings: ListingData };
     return cached.key === key ? cached.listings : undefined;

@@ -73,7 +73,7 @@ async function computeListings(articles: Article[]): Promise<ListingData> {
   const key = listingsKey(import.meta.url, inputs);
   const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
   const topicCount = (topics: Topic[]) => `${topics.length} topics (${topics.filter((topic) => topic.kinds[0] !== 'section').length} subjects) from ${articles.length} articles`;
-  const cached = readCachedListings(key);
+  const cached = readCachedListings(key, inputs);
   if (cached) {
     console.log(`[topics] ${topicCount(cached.topics)}, as the last build found them (nothing they depend on changed), read in ${seconds(started)}`);
     return cached;

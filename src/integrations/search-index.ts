@@ -78,8 +78,21 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
   function sameShard(cached: string, published: string): boolean {
     const entry = (folder: string) => readFileSync(join(folder, 'pagefind-entry.json'), 'utf8');
     if (!existsSync(join(published, 'pagefind-entry.json')) || entry(cached) !== entry(published)) return false;
-    const names = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(isPublished).sort().join('\n');
+    const names = (folder: string) => filesUnder(folder).filter(isPublished).sort().join('\n');
     return names(cached) === names(published);
+  }
+
+  /**
+   * The files under a folder, by path relative to it. Folder by folder with their entries' types:
+   * a recursive listing looks at each file to learn whether it is a folder, half a second for the
+   * archive's shards on every build.
+   */
+  function filesUnder(folder: string, prefix = '', files: string[] = []): string[] {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) filesUnder(join(folder, entry.name), `${prefix}${entry.name}/`, files);
+      else files.push(`${prefix}${entry.name}`);
+    }
+    return files;
   }
 
   function shardPath(shardAndDigest: string): string {
