@@ -19,8 +19,8 @@ export interface ListingSettings {
   minTitles: number;
 }
 
-/** What the listing data reads of an article: its stored data, and its story features (kept beside the store). */
-export type ListingSource = TopicSource & { digest?: string | number; data: { capturedAt: Date }; storyFeatures: string };
+/** What the listing data reads of an article: its stored data, and its story features (kept beside the store; encoded, or decoded already). */
+export type ListingSource = TopicSource & { digest?: string | number; data: { capturedAt: Date }; storyFeatures: string | Uint32Array };
 
 /** The thresholds for a collection of `articleCount` articles; `minSubjectArticles` overrides its default. */
 export function listingSettings(articleCount: number, minSubjectArticles?: number): ListingSettings {

@@ -77,9 +77,10 @@ export interface StoryCandidate {
   features: ArrayLike<number> & Iterable<number>;
 }
 
-/** An article as findStoryPairs compares it: its id, capture time and decoded features. */
-export function toStoryCandidate(article: { id: string; data: { capturedAt: Date }; storyFeatures: string }): StoryCandidate {
-  return { id: article.id, time: article.data.capturedAt.getTime(), features: decodeFeatures(article.storyFeatures) };
+/** An article as findStoryPairs compares it: its id, capture time and features (as encodeFeatures wrote them, or decoded already). */
+export function toStoryCandidate(article: { id: string; data: { capturedAt: Date }; storyFeatures: string | Uint32Array }): StoryCandidate {
+  const { storyFeatures } = article;
+  return { id: article.id, time: article.data.capturedAt.getTime(), features: typeof storyFeatures === 'string' ? decodeFeatures(storyFeatures) : storyFeatures };
 }
 
 export interface StoryOptions {

@@ -8,7 +8,7 @@ import {
 } from '../lib/capture-files.ts';
 import { checkFileSize, refusalDependsOnTime } from '../lib/parse.ts';
 import { deferStoreWrites } from './defer-store-write.ts';
-import { startListingsAhead } from './listings-ahead.ts';
+import { startListingsThread } from './listings-ahead.ts';
 import { createParsePool, inlineParser, type ParsePool } from './parse-pool.ts';
 import type { BodyFiles } from './body-files.ts';
 import type { LoadRecords, LoadRecordsFile } from './load-records.ts';
@@ -38,8 +38,9 @@ export interface ArticleLoaderOptions {
   /** Where the files' records are kept between loads (see load-records.ts); without it, in the collection's meta store. */
   records?: LoadRecordsFile;
   /**
-   * When given, a build (not `astro dev`) starts computing the listing data once the articles are
-   * loaded, on a thread of its own (listings-ahead.ts); `minSubjectArticles` as the site sets it.
+   * When given, a build (not `astro dev`) computes the listing data on a thread of its own, started
+   * with the load and given the articles once they are loaded (listings-ahead.ts);
+   * `minSubjectArticles` as the site sets it.
    */
   listingsAhead?: { minSubjectArticles?: number };
 }
@@ -319,7 +320,14 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const version = options.pipelineVersion ?? (await pipelineVersion());
       const run = async () => {
         const pool = createParsePool(options.parseThreads ?? 1);
-        const report = await loadArticles(context, { ...options, pipelineVersion: version, pool }).finally(() => pool.close());
+        // Started now, to get ready while the files are read (listings-ahead.ts).
+        const listings = options.listingsAhead && !context.watcher ? startListingsThread(options.bodies) : undefined;
+        const report = await loadArticles(context, { ...options, pipelineVersion: version, pool })
+          .catch((error) => {
+            listings?.stop();
+            throw error;
+          })
+          .finally(() => pool.close());
         if (pool.threads) context.logger.info(`parsed on ${pool.threads} threads`);
         if (report.ignored.length) {
           const shown = report.ignored.slice(0, 5).join(', ');
@@ -332,7 +340,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         // this loader's collection is the site's only one (src/content.config.ts).
         const collections = () => new Map([[context.collection, new Map(context.store.entries())]]);
         (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = { ...report, entries, collections };
-        if (options.listingsAhead && !context.watcher) startListingsAhead(entries(), options.listingsAhead.minSubjectArticles, options.bodies);
+        listings?.compute(entries(), options.listingsAhead?.minSubjectArticles);
       };
       await run();
       if (context.watcher) {

@@ -17,6 +17,11 @@ export class BodyFiles {
     this.folder = folder;
   }
 
+  /** Every stored article's story features in one file (features-pack.ts), kept by the listing thread. */
+  get featuresPack(): string {
+    return join(this.folder, 'story-features.pack');
+  }
+
   /** The body file of a digest (base64url, case-sensitive, so spelled in hex for file systems that are not). */
   path(digest: string, extension: 'html' | 'features' = 'html'): string {
     const hex = Buffer.from(digest, 'base64url').toString('hex');
@@ -26,16 +31,21 @@ export class BodyFiles {
 
   /**
    * The digests with files, each with whether it has both (a body and its features): one listing
-   * of the folder rather than a look per article.
+   * of the folder rather than a look per article. The subfolders are listed one by one: a
+   * recursive listing looks at every file to learn whether it is a folder (a second per 100,000
+   * files, against a tenth of one).
    */
   listing(): Map<string, boolean> {
     const listed = new Map<string, boolean>();
     if (!existsSync(this.folder)) return listed;
-    for (const name of readdirSync(this.folder, { recursive: true, encoding: 'utf8' })) {
-      const extension = extname(name);
-      if (extension !== '.html' && extension !== '.features') continue;
-      const digest = Buffer.from(basename(name, extension), 'hex').toString('base64url');
-      listed.set(digest, listed.has(digest));
+    for (const subfolder of readdirSync(this.folder, { withFileTypes: true })) {
+      if (!subfolder.isDirectory()) continue;
+      for (const name of readdirSync(join(this.folder, subfolder.name))) {
+        const extension = extname(name);
+        if (extension !== '.html' && extension !== '.features') continue;
+        const digest = Buffer.from(basename(name, extension), 'hex').toString('base64url');
+        listed.set(digest, listed.has(digest));
+      }
     }
     return listed;
   }

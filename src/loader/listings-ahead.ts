@@ -1,38 +1,37 @@
 import { Worker } from 'node:worker_threads';
 import { cachedListingsInputs, LISTINGS_AHEAD_KEY, type ListingsAhead } from '../data/catalog-cache.ts';
 import { sortNewestFirst } from '../lib/article.ts';
-import { listingInputsDigest, listingSettings, type ListingData, type ListingSource } from '../lib/listing-data.ts';
+import { listingInputsDigest, listingSettings, type ListingData, type ListingSettings, type ListingSource } from '../lib/listing-data.ts';
 import type { StoredArticle } from './article-loader.ts';
 import type { BodyFiles, BodyInStore } from './body-files.ts';
 
 /** An article as the thread gets it: without its story features, which it reads (storyFeaturesOf). */
 export type ArticleOfThread = Omit<ListingSource, 'storyFeatures'> & BodyInStore;
 
+/** What the thread is told once the articles are loaded. */
+export type ListingsJob = { articles: ArticleOfThread[]; settings: ListingSettings } | { stop: true };
+
+export interface ListingsThread {
+  /** Computes the listing data of the loaded articles, unless the last build's is for the same articles and settings. */
+  compute(entries: Iterable<StoredArticle>, minSubjectArticles?: number): void;
+  /** Ends the thread unused (the load failed). */
+  stop(): void;
+}
+
 /**
- * Starts computing the listing data (topics and story pairs: src/lib/listing-data.ts) of the
- * loaded articles on a thread of its own, for the pages to take (src/data/catalog.ts). After the
- * loader, Astro writes the whole content store and bundles the pages on the main thread, seconds
- * at archive scale during which the other core is idle; the listing data takes as long again on
- * the main thread when the pages ask for it. Not started when the last build's listing data
- * was computed from the same articles and settings (src/data/catalog-cache.ts): the pages read it
- * back, or compute it themselves when the code that asks for it changed since.
+ * A thread that computes the listing data (topics and story pairs: src/lib/listing-data.ts) for
+ * the pages to take (src/data/catalog.ts). It starts with the load and gets ready meanwhile (its
+ * code, the segmenter's dictionary, the last build's story features: listings-worker.ts), while
+ * the main thread lists and reads the capture files; it is given the articles once they are
+ * loaded. Astro then writes the whole content store and bundles the pages on the main thread,
+ * seconds at archive scale during which the other core would be idle; computed there when the
+ * pages ask for it, the listing data would take as long again. The thread stops unused when the
+ * last build's listing data was computed from the same articles and settings
+ * (src/data/catalog-cache.ts): the pages read it back, or compute it themselves when the code
+ * that asks for it changed since.
  */
-export function startListingsAhead(entries: Iterable<StoredArticle>, minSubjectArticles?: number, bodies?: BodyFiles): void {
-  const articles: ArticleOfThread[] = sortNewestFirst([...entries]).map(({ id, digest, data, rendered }) => ({
-    id,
-    digest,
-    // Only what the listing data reads: the thread gets a copy.
-    data: { title: data.title, lang: data.lang, summary: data.summary, outlet: { slug: data.outlet.slug }, section: data.section, subjects: data.subjects, capturedAt: data.capturedAt },
-    // The story features are read from their files by the thread, unless the store holds them.
-    ...(rendered ? { rendered: { html: '', metadata: rendered.metadata } } : {}),
-  }));
-  const settings = listingSettings(articles.length, minSubjectArticles);
-  const inputs = listingInputsDigest(settings, articles);
-  if (inputs === cachedListingsInputs()) {
-    (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] = undefined;
-    return;
-  }
-  const worker = new Worker(new URL('./listings-worker.ts', import.meta.url), { workerData: { articles, settings, bodiesFolder: bodies?.folder } });
+export function startListingsThread(bodies?: BodyFiles): ListingsThread {
+  const worker = new Worker(new URL('./listings-worker.ts', import.meta.url), { workerData: { bodiesFolder: bodies?.folder } });
   // Until the pages ask for the result, the thread does not keep the process alive (astro sync loads the articles too).
   worker.unref();
   const result = new Promise<{ listings: ListingData; seconds: number }>((resolve, reject) => {
@@ -42,12 +41,39 @@ export function startListingsAhead(entries: Iterable<StoredArticle>, minSubjectA
   });
   // Reported when taken.
   result.catch(() => {});
-  const ahead: ListingsAhead = {
-    inputs,
-    take: () => {
-      worker.ref();
-      return result;
+  const stop = () => worker.postMessage({ stop: true } satisfies ListingsJob);
+  return {
+    stop,
+    compute(entries, minSubjectArticles) {
+      const articles: ArticleOfThread[] = sortNewestFirst([...entries]).map(({ id, digest, data, rendered }) => ({
+        id,
+        digest,
+        // Only what the listing data reads: the thread gets a copy.
+        data: { title: data.title, lang: data.lang, summary: data.summary, outlet: { slug: data.outlet.slug }, section: data.section, subjects: data.subjects, capturedAt: data.capturedAt },
+        // The story features are read from their files by the thread, unless the store holds them.
+        ...(rendered ? { rendered: { html: '', metadata: rendered.metadata } } : {}),
+      }));
+      const settings = listingSettings(articles.length, minSubjectArticles);
+      const inputs = listingInputsDigest(settings, articles);
+      if (inputs === cachedListingsInputs()) {
+        stop();
+        (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] = undefined;
+        return;
+      }
+      worker.postMessage({ articles, settings } satisfies ListingsJob);
+      const ahead: ListingsAhead = {
+        inputs,
+        take: () => {
+          worker.ref();
+          return result;
+        },
+      };
+      (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] = ahead;
     },
   };
-  (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] = ahead;
+}
+
+/** Starts the thread and gives it the articles at once (for callers that hold them already). */
+export function startListingsAhead(entries: Iterable<StoredArticle>, minSubjectArticles?: number, bodies?: BodyFiles): void {
+  startListingsThread(bodies).compute(entries, minSubjectArticles);
 }

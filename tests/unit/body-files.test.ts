@@ -41,6 +41,13 @@ describe('BodyFiles', () => {
     assert.deepEqual(bodies.digests(), new Set(['Zm9v']));
     assert.deepEqual(bodies.listing(), new Map([['Zm9v', true], ['YmFy', false]]));
   });
+  it('lists only the files of its subfolders: the story features pack beside them is no article', () => {
+    const bodies = new BodyFiles(tempDir('news-bodies'));
+    bodies.write('Zm9v', '<p>港口的灯</p>', 'AQAAAA==');
+    writeFileSync(bodies.featuresPack, 'NSF1');
+    writeFileSync(join(bodies.folder, 'abcd.html'), '<p>not in a subfolder</p>');
+    assert.deepEqual(bodies.listing(), new Map([['Zm9v', true]]));
+  });
   it('reads a body and its story features from the store entry where they are kept there', () => {
     const bodies = new BodyFiles(tempDir('news-bodies'));
     const inStore = { digest: 'Zm9v', rendered: { html: '<p>在存储中</p>', metadata: { storyFeatures: 'AwAAAA==' } } };

@@ -6,6 +6,8 @@ import { computeListingData, listingInputsDigest, listingSettings } from '../../
 import { startListingsAhead } from '../../src/loader/listings-ahead.ts';
 import { captureDigest } from '../../src/lib/capture-files.ts';
 import { BodyFiles } from '../../src/loader/body-files.ts';
+import { readFeaturesPack, writeFeaturesPack } from '../../src/loader/features-pack.ts';
+import { decodeFeatures } from '../../src/lib/stories.ts';
 import { loadFixtureArticles, loadSeeds } from '../support/articles.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -32,6 +34,25 @@ describe('listing data', () => {
     assert.equal(await listingsComputedAhead(listingInputsDigest(listingSettings(stored.length, 3), newestFirst)), undefined);
     assert.ok(await listingsComputedAhead(listingInputsDigest(settings, newestFirst)));
   });
+  it('the thread keeps every article’s story features in one pack, and reads them from it in the next build', async () => {
+    // The first test's thread wrote the pack once its result was sent.
+    const packed = await waitFor(() => {
+      const pack = readFeaturesPack(bodies.featuresPack);
+      return pack.size ? pack : undefined;
+    });
+    assert.deepEqual(new Set(packed.keys()), new Set(articles.map((article) => article.digest)));
+    for (const article of articles) assert.deepEqual([...packed.get(article.digest)!], [...decodeFeatures(article.storyFeatures)], article.id);
+    // Features never change under a digest, so the pack is read before the files: with every
+    // article's features emptied there, no two articles share a story.
+    const folder = tempDir('news-bodies');
+    const emptied = new BodyFiles(folder);
+    for (const article of articles) emptied.write(article.digest, article.html, article.storyFeatures);
+    writeFeaturesPack(emptied.featuresPack, new Map(articles.map((article) => [article.digest, new Uint32Array()])));
+    startListingsAhead(stored, 2, emptied);
+    const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst));
+    assert.deepEqual(ahead?.listings.pairs, []);
+    assert.deepEqual(ahead?.listings.topics, computeListingData(newestFirst, settings).topics);
+  });
   it('is keyed by the articles in order, their digests and the settings', () => {
     const digest = listingInputsDigest(settings, newestFirst);
     assert.equal(listingInputsDigest({ ...settings }, [...newestFirst]), digest);
@@ -40,3 +61,14 @@ describe('listing data', () => {
     assert.notEqual(listingInputsDigest({ ...settings, minTitles: settings.minTitles + 1 }, newestFirst), digest);
   });
 });
+
+/** Polls until `probe` gives a value (the thread writes the pack after it sends its result). */
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`nothing after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
