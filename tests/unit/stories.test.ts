@@ -72,6 +72,32 @@ describe('findStoryPairs', () => {
   });
 });
 
+describe('findStoryPairs at archive scale', () => {
+  it('tells features apart however many there are and however their low bits collide', () => {
+    // 3,000 articles in 300 stories of 10 over 60 days: each article has its story's 40 features
+    // and 88 of its own, some 276,000 distinct features in all.
+    let seed = 5;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const cores = Array.from({ length: 300 }, () => Array.from({ length: 40 }, random));
+    const articles = Array.from({ length: 3000 }, (_, index) => {
+      const story = index % 300;
+      const own = Array.from({ length: 88 }, random);
+      return { id: `s${story}-${index}`, time: Date.UTC(2020, 0, 1) + story * 4 * 3_600_000 + (index % 7) * 3_600_000, features: [...cores[story], ...own] };
+    });
+    const found = findStoryPairs(articles);
+    const pairKeys = (pairs: { a: string; b: string }[]) => pairs.map(({ a, b }) => [a, b].sort().join(' ')).sort();
+    const expected = articles.flatMap((x, i) => articles.slice(i + 1).filter((y) => y.id.split('-')[0] === x.id.split('-')[0]).map((y) => [x.id, y.id].sort().join(' '))).sort();
+    assert.equal(expected.length, 300 * 45);
+    assert.deepEqual(pairKeys(found), expected);
+    // The same features under other names give the same pairs: swapping halves makes features
+    // that differ only in their high bits share their low ones, and so their first slot.
+    const renamings = [(f: number) => (f ^ 0x5bd1e995) >>> 0, (f: number) => Math.imul(f, 0x9e3779b1) >>> 0, (f: number) => ((f << 16) | (f >>> 16)) >>> 0];
+    for (const rename of renamings) {
+      assert.deepEqual(findStoryPairs(articles.map((article) => ({ ...article, features: article.features.map(rename) }))), found);
+    }
+  });
+});
+
 describe('relatedById and groupStories', () => {
   const pairs = [
     { a: 'a', b: 'b', similarity: 0.9 },
