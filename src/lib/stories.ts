@@ -1,4 +1,5 @@
 import { toSimplified } from './chinese.ts';
+import { DenseNumbers } from './dense-numbers.ts';
 
 /**
  * Stories: articles that report the same event, across outlets and captures. Chinese has no
@@ -184,49 +185,13 @@ export function findStoryPairs(articles: readonly StoryCandidate[], options: Sto
   return pairs;
 }
 
-/**
- * Numbers the distinct features 0, 1, 2… in order of first occurrence, and gives each article's
- * features as those numbers, end to end (`count` in all). An open-addressing table over typed
- * arrays: a Map of 7 million number keys (most above the small-integer range, so each one a
- * heap number) took 40% of findStoryPairs at archive scale.
- */
+/** The distinct features numbered 0, 1, 2… in order of first occurrence, and each article's features as those numbers, end to end (`count` in all). */
 function denseNumbers(articles: readonly StoryCandidate[], count: number): { featureOf: Int32Array; distinct: number } {
-  // Features are hashes already: their low bits pick the slot. The table doubles when half full.
-  let mask = 0xffff;
-  let keys = new Uint32Array(mask + 1);
-  let numbers = new Int32Array(mask + 1).fill(-1);
-  const slotOf = (feature: number) => {
-    let slot = feature & mask;
-    while (numbers[slot] >= 0 && keys[slot] !== feature) slot = (slot + 1) & mask;
-    return slot;
-  };
+  const numbers = new DenseNumbers();
   const featureOf = new Int32Array(count);
-  let distinct = 0;
   let at = 0;
-  for (const article of articles) {
-    for (const feature of article.features) {
-      let slot = slotOf(feature);
-      if (numbers[slot] < 0) {
-        if (2 * (distinct + 1) > mask + 1) {
-          const [oldKeys, oldNumbers] = [keys, numbers];
-          mask = 2 * mask + 1;
-          keys = new Uint32Array(mask + 1);
-          numbers = new Int32Array(mask + 1).fill(-1);
-          for (let old = 0; old < oldNumbers.length; old++) {
-            if (oldNumbers[old] < 0) continue;
-            const moved = slotOf(oldKeys[old]);
-            keys[moved] = oldKeys[old];
-            numbers[moved] = oldNumbers[old];
-          }
-          slot = slotOf(feature);
-        }
-        keys[slot] = feature;
-        numbers[slot] = distinct++;
-      }
-      featureOf[at++] = numbers[slot];
-    }
-  }
-  return { featureOf, distinct };
+  for (const article of articles) for (const feature of article.features) featureOf[at++] = numbers.numberOf(feature);
+  return { featureOf, distinct: numbers.size };
 }
 
 /** For each article, the others of its story, most similar first (at most `limit`). */

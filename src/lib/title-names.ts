@@ -1,3 +1,5 @@
+import { DenseNumbers } from './dense-numbers.ts';
+
 /**
  * New-word discovery over a collection's titles. Segmenter dictionaries miss most of the names
  * news is about (蔡英文, 蓬佩奥, 孟晚舟 come out in pieces), but a name recurs across titles as
@@ -126,10 +128,13 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
   // character. levels[n - 2][p] is the number of the frequent n-gram at p, or -1; grams[n - 2] its text.
   const levels: Int32Array[] = [];
   const grams: string[][] = [];
+  // The n-gram at each position by its number in the level at hand (one array for all levels).
+  const seen = new Int32Array(totalLength);
   for (let n = 2; n <= MAX_HAN_LENGTH; n++) {
     const previous = levels[n - 3];
-    const counts = new Map<number, number>();
-    const keys = new Float64Array(totalLength).fill(-1);
+    const numbers = new DenseNumbers();
+    const counts: number[] = [];
+    seen.fill(-1);
     for (let p = 0; p + n <= totalLength; p++) {
       if (p + n > runEnd[p]) continue;
       let key: number;
@@ -139,20 +144,23 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
         if (prefix < 0 || previous[p + 1] < 0) continue;
         key = prefix * 65_536 + codes[p + n - 1];
       }
-      keys[p] = key;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const number = numbers.numberOf(key);
+      seen[p] = number;
+      counts[number] = (counts[number] ?? 0) + 1;
     }
-    const numbers = new Map<number, number>();
+    // Each frequent n-gram's place among the texts, by its number (-1: not frequent).
+    const frequent = new Int32Array(numbers.size).fill(-1);
     const texts: string[] = [];
-    for (const [key, count] of counts) {
-      if (count < options.minTitles) continue;
-      numbers.set(key, texts.length);
+    for (let number = 0; number < numbers.size; number++) {
+      if (counts[number] < options.minTitles) continue;
+      frequent[number] = texts.length;
+      const key = numbers.keyOf(number);
       const last = String.fromCharCode(key % 65_536);
       texts.push(n === 2 ? String.fromCharCode(Math.floor(key / 65_536)) + last : grams[n - 3][Math.floor(key / 65_536)] + last);
     }
     if (texts.length === 0) break;
     const level = new Int32Array(totalLength).fill(-1);
-    for (let p = 0; p < totalLength; p++) if (keys[p] >= 0) level[p] = numbers.get(keys[p]) ?? -1;
+    for (let p = 0; p < totalLength; p++) if (seen[p] >= 0) level[p] = frequent[seen[p]];
     levels.push(level);
     grams.push(texts);
   }
@@ -228,9 +236,15 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
   return names.sort((a, b) => b.titles - a.titles || (a.name < b.name ? -1 : 1));
 }
 
+/** A trie over UTF-16 units: a name's units follow one another as its characters do, and a number looks up without making a string. */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   name?: string;
+}
+
+/** Whether a unit of lower-cased text is a letter a–z or a digit: a Latin word goes on across it. */
+function continuesWord(unit: number): boolean {
+  return (unit >= 97 && unit <= 122) || (unit >= 48 && unit <= 57);
 }
 
 /** Finds names in text, longest first at each position, never overlapping (中国外交部 hides 中国 and 外交部). */
@@ -240,9 +254,11 @@ export class NameMatcher {
   constructor(names: Iterable<string>) {
     for (const name of names) {
       let node = this.root;
-      for (const char of name.toLowerCase()) {
-        let child = node.next.get(char);
-        if (!child) node.next.set(char, (child = { next: new Map() }));
+      const lower = name.toLowerCase();
+      for (let i = 0; i < lower.length; i++) {
+        const unit = lower.charCodeAt(i);
+        let child = node.next.get(unit);
+        if (!child) node.next.set(unit, (child = { next: new Map() }));
         node = child;
       }
       node.name = name;
@@ -252,18 +268,23 @@ export class NameMatcher {
   /** The names found in `text`, in order of first occurrence, each once. */
   find(text: string): string[] {
     const found = new Set<string>();
-    const chars = [...text.toLowerCase()];
-    for (let i = 0; i < chars.length; ) {
+    const lower = text.toLowerCase();
+    // charCodeAt past either end is NaN, which continues no word.
+    for (let i = 0; i < lower.length; ) {
       let node: TrieNode | undefined = this.root;
-      let match: { name: string; end: number } | undefined;
-      for (let j = i; j < chars.length && (node = node.next.get(chars[j])); j++) {
+      let matched: string | undefined;
+      let end = i;
+      for (let j = i; j < lower.length && (node = node.next.get(lower.charCodeAt(j))); j++) {
         // A Latin name must end at a word edge: WHO is not inside WHOLE.
-        if (node.name && !(/[a-z0-9]/.test(chars[j]) && /[a-z0-9]/.test(chars[j + 1] ?? ''))) match = { name: node.name, end: j + 1 };
+        if (node.name && !(continuesWord(lower.charCodeAt(j)) && continuesWord(lower.charCodeAt(j + 1)))) {
+          matched = node.name;
+          end = j + 1;
+        }
       }
-      const startsWord = !/[a-z0-9]/.test(chars[i]) || !/[a-z0-9]/.test(chars[i - 1] ?? '');
-      if (match && startsWord) {
-        found.add(match.name);
-        i = match.end;
+      const startsWord = !continuesWord(lower.charCodeAt(i)) || !continuesWord(lower.charCodeAt(i - 1));
+      if (matched !== undefined && startsWord) {
+        found.add(matched);
+        i = end;
       } else i++;
     }
     return [...found];
