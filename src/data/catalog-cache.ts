@@ -38,10 +38,13 @@ export function readCachedListings(key: string, inputs: string): ListingData | u
   }
 }
 
-/** `inputs` (listingInputsDigest) goes first, where cachedListingsInputs finds it without reading the rest. */
-export function writeCachedListings(key: string, inputs: string, listings: ListingData): void {
+/**
+ * `inputs` (listingInputsDigest) goes first, where cachedListingsInputs finds it without reading
+ * the rest. `json` is the listings as JSON text when the thread that computed them made it already.
+ */
+export function writeCachedListings(key: string, inputs: string, listings: ListingData, json = JSON.stringify(listings)): void {
   mkdirSync(dirname(CATALOG_CACHE_FILE), { recursive: true });
-  writeFileSync(CATALOG_CACHE_FILE, JSON.stringify({ inputs, key, listings }));
+  writeFileSync(CATALOG_CACHE_FILE, `${JSON.stringify({ inputs, key }).slice(0, -1)},"listings":${json}}`);
 }
 
 /** The inputs the cached listing data was computed from, read from the head of the file. */
@@ -66,13 +69,20 @@ export function cachedListingsInputs(): string | undefined {
 export interface ListingsAhead {
   inputs: string;
   /** The result, once the thread is done; the thread keeps the process alive only once this is asked for. */
-  take(): Promise<{ listings: ListingData; seconds: number }>;
+  take(): Promise<ListingsTaken>;
+}
+
+/** The listing data as the thread sent it: parsed, and as the JSON text it came in. */
+export interface ListingsTaken {
+  listings: ListingData;
+  json: string;
+  seconds: number;
 }
 
 export const LISTINGS_AHEAD_KEY = Symbol.for('news-site.listings-ahead');
 
 /** The listing data computed ahead for these inputs, once it is done; undefined when none was started for them or it failed. */
-export async function listingsComputedAhead(inputs: string): Promise<{ listings: ListingData; seconds: number } | undefined> {
+export async function listingsComputedAhead(inputs: string): Promise<ListingsTaken | undefined> {
   const ahead = (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] as ListingsAhead | undefined;
   if (ahead?.inputs !== inputs) return undefined;
   try {

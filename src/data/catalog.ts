@@ -87,6 +87,6 @@ async function computeListings(articles: Article[]): Promise<ListingData> {
     listings = computeListingData(articles.map((article) => ({ ...article, storyFeatures: articleStoryFeatures(article) })), settings);
     console.log(`[topics] ${topicCount(listings.topics)} in ${seconds(started)}`);
   }
-  writeCachedListings(key, inputs, listings);
+  writeCachedListings(key, inputs, listings, ahead?.json);
   return listings;
 }

@@ -34,8 +34,8 @@ export function startListingsThread(bodies?: BodyFiles): ListingsThread {
   const worker = new Worker(new URL('./listings-worker.ts', import.meta.url), { workerData: { bodiesFolder: bodies?.folder } });
   // Until the pages ask for the result, the thread does not keep the process alive (astro sync loads the articles too).
   worker.unref();
-  const result = new Promise<{ listings: ListingData; seconds: number }>((resolve, reject) => {
-    worker.once('message', (message: { listings: ListingData; seconds: number } | { error: string }) => ('error' in message ? reject(new Error(message.error)) : resolve(message)));
+  const result = new Promise<{ json: string; seconds: number }>((resolve, reject) => {
+    worker.once('message', (message: { json: string; seconds: number } | { error: string }) => ('error' in message ? reject(new Error(message.error)) : resolve(message)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the thread stopped (exit code ${code}) before it was done`)));
   });
@@ -63,9 +63,10 @@ export function startListingsThread(bodies?: BodyFiles): ListingsThread {
       worker.postMessage({ articles, settings } satisfies ListingsJob);
       const ahead: ListingsAhead = {
         inputs,
-        take: () => {
+        take: async () => {
           worker.ref();
-          return result;
+          const { json, seconds } = await result;
+          return { listings: JSON.parse(json) as ListingData, json, seconds };
         },
       };
       (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] = ahead;
