@@ -73,8 +73,3 @@ export function startListingsThread(bodies?: BodyFiles): ListingsThread {
     },
   };
 }
-
-/** Starts the thread and gives it the articles at once (for callers that hold them already). */
-export function startListingsAhead(entries: Iterable<StoredArticle>, minSubjectArticles?: number, bodies?: BodyFiles): void {
-  startListingsThread(bodies).compute(entries, minSubjectArticles);
-}

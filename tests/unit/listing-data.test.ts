@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { listingsComputedAhead } from '../../src/data/catalog-cache.ts';
 import { sortNewestFirst } from '../../src/lib/article.ts';
 import { computeListingData, listingInputsDigest, listingSettings } from '../../src/lib/listing-data.ts';
-import { startListingsAhead } from '../../src/loader/listings-ahead.ts';
+import { startListingsThread } from '../../src/loader/listings-ahead.ts';
 import { captureDigest } from '../../src/lib/capture-files.ts';
 import { BodyFiles } from '../../src/loader/body-files.ts';
 import { readFeaturesPack, writeFeaturesPack } from '../../src/loader/features-pack.ts';
@@ -21,7 +21,7 @@ const settings = listingSettings(stored.length, 2);
 
 describe('listing data', () => {
   it('computed ahead on a thread of its own, is what computing it on this thread gives', async () => {
-    startListingsAhead(stored, 2, bodies);
+    startListingsThread(bodies).compute(stored, 2);
     const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst));
     assert.ok(ahead, 'the listing data computed ahead was not found under its inputs');
     const here = computeListingData(newestFirst, settings);
@@ -29,7 +29,7 @@ describe('listing data', () => {
     assert.deepEqual(ahead.listings, here);
   });
   it('computed ahead, is not taken for other articles or other settings', async () => {
-    startListingsAhead(stored, 2, bodies);
+    startListingsThread(bodies).compute(stored, 2);
     assert.equal(await listingsComputedAhead(listingInputsDigest(settings, newestFirst.slice(1))), undefined);
     assert.equal(await listingsComputedAhead(listingInputsDigest(listingSettings(stored.length, 3), newestFirst)), undefined);
     assert.ok(await listingsComputedAhead(listingInputsDigest(settings, newestFirst)));
@@ -48,7 +48,7 @@ describe('listing data', () => {
     const emptied = new BodyFiles(folder);
     for (const article of articles) emptied.write(article.digest, article.html, article.storyFeatures);
     writeFeaturesPack(emptied.featuresPack, new Map(articles.map((article) => [article.digest, new Uint32Array()])));
-    startListingsAhead(stored, 2, emptied);
+    startListingsThread(emptied).compute(stored, 2);
     const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst));
     assert.deepEqual(ahead?.listings.pairs, []);
     assert.deepEqual(ahead?.listings.topics, computeListingData(newestFirst, settings).topics);
