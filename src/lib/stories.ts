@@ -144,7 +144,8 @@ export function findStoryPairs(articles: readonly StoryCandidate[], options: Sto
   const dot = new Float64Array(total);
   const shared = new Uint32Array(total);
   const met: number[] = [];
-  // Where each feature's postings reach the article at hand: articles are taken in the postings' order.
+  // Where each feature's postings reach the article at hand: articles are taken in the postings'
+  // order, and each moves the cursor of every feature it has, counted or not.
   const reached = postingStart.slice(0, distinct);
   // The first article past each one's window: postings hold positions in time order, so a
   // position tells whether an article is inside the window without looking up its time.

@@ -12,10 +12,11 @@ import type { ArticleOfThread, ListingsJob } from './listings-ahead.ts';
  * dictionary and the story features pack; then it waits for the articles.
  */
 const { bodiesFolder } = workerData as { bodiesFolder?: string };
-const bodies = bodiesFolder ? new BodyFiles(bodiesFolder) : undefined;
+// Without a folder (a store that holds the bodies), the features are in the store entries and there is no pack.
+const bodies = new BodyFiles(bodiesFolder ?? '');
 // The subject kinds ask the dictionary; its first use loads it.
 tag('新闻', false);
-const pack = bodies ? readFeaturesPack(bodies.featuresPack) : new Map<string, Uint32Array>();
+const pack = bodiesFolder ? readFeaturesPack(bodies.featuresPack) : new Map<string, Uint32Array>();
 
 parentPort!.once('message', (job: ListingsJob) => {
   if ('stop' in job) {
@@ -30,7 +31,7 @@ parentPort!.once('message', (job: ListingsJob) => {
     // As JSON text: the pages parse it (no slower than a structured copy) and write it to the cache as it is, not serialise it again.
     parentPort!.postMessage({ json: JSON.stringify(listings), seconds: (performance.now() - started) / 1000 });
     // After the result is sent, off the pages' way: the pack of these articles, unless it is the one read.
-    if (bodies && (articles.length !== pack.size || articles.some((article) => !pack.has(String(article.digest))))) {
+    if (bodiesFolder && (articles.length !== pack.size || articles.some((article) => !pack.has(String(article.digest))))) {
       writeFeaturesPack(bodies.featuresPack, new Map(articles.map((article, index) => [String(article.digest), features[index]])));
     }
   } catch (error) {
@@ -41,5 +42,5 @@ parentPort!.once('message', (job: ListingsJob) => {
 
 function featuresOf(article: ArticleOfThread): Uint32Array {
   const packed = typeof article.digest === 'string' ? pack.get(article.digest) : undefined;
-  return packed ?? decodeFeatures(storyFeaturesOf(article, bodies ?? new BodyFiles('')));
+  return packed ?? decodeFeatures(storyFeaturesOf(article, bodies));
 }
