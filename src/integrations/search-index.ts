@@ -127,6 +127,8 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
       for (const old of existsSync(join(cacheDir, shard)) ? readdirSync(join(cacheDir, shard)) : []) stale.push(join(cacheDir, shard, old));
       jobs.push({ shard, outputPath: shardPath(`${shard}/${digest}`), articles });
     }
+    // Shards the site no longer has (the newest shard's pieces once a newer period began, a quarter since cut into months).
+    for (const gone of existsSync(cacheDir) ? readdirSync(cacheDir).filter((name) => !byShard.has(name)) : []) stale.push(join(cacheDir, gone));
     const total = names.reduce((sum, shard) => sum + byShard.get(shard)!.length, 0);
     const indexed = jobs.reduce((sum, job) => sum + job.articles.length, 0);
     logger.info(`search: indexing ${indexed} of ${total} articles (${jobs.length} of ${names.length} shards changed), alongside the pages`);

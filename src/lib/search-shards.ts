@@ -52,8 +52,10 @@ export function searchShardList(articles: Iterable<{ capturedAt: Date; outletNam
  * Most articles a search shard holds, by default. A shard is indexed in memory as a whole and
  * indexed again whole when one of its articles changes (about 1.2 ms an article), so its size
  * bounds what an edit costs a rebuild; the browser asks every shard for every query, so many
- * small shards cost each query more requests. 8,000 keeps every quarter of a few hundred
- * articles a day whole, and cuts a busier quarter into months, or a busier month into thirds.
+ * small shards cost each query more requests. 8,000 keeps a quarter of up to about 90 articles a
+ * day whole, and cuts a busier quarter into months, or a busier month into thirds. The newest
+ * shard is cut further, into pieces of about 1,000 (see searchShards): a day's captures re-index
+ * one piece, not up to 8,000 articles.
  */
 export const SHARD_ARTICLES = 8_000;
 
@@ -63,9 +65,16 @@ export const SHARD_ARTICLES = 8_000;
  * month of more than `limit` into days 1-10, 11-20 and the rest (2024-Q1-02-3). The names sort
  * by time, and a name's year is its first four characters. A shard's name depends on the
  * others only through its quarter's and month's counts, so an added day moves no other quarter.
+ *
+ * The newest shard is the one each day's captures change, and a changed shard is indexed again
+ * whole: when it holds more than `pieceLimit` articles it is cut into pieces of whole days, each
+ * closed once it holds `pieceLimit` articles or more, counted from its first day and named by it
+ * (2024-Q1_0101, 2024-Q1_0104…). A new day then changes only the last piece. Once a newer period
+ * begins, the pieces become one shard again (indexed once more, whole).
  */
-export function searchShards(capturedAts: readonly Date[], timeZone: string, limit = SHARD_ARTICLES): string[] {
-  const days = capturedAts.map((capturedAt) => dayKey(capturedAt, timeZone).split('-').map(Number));
+export function searchShards(capturedAts: readonly Date[], timeZone: string, limit = SHARD_ARTICLES, pieceLimit = pieceArticles(limit)): string[] {
+  const dayKeys = capturedAts.map((capturedAt) => dayKey(capturedAt, timeZone));
+  const days = dayKeys.map((key) => key.split('-').map(Number));
   let names = days.map(([year, month]) => `${year}-Q${Math.ceil(month / 3)}`);
   const finer = [
     (name: string, [, month]: number[]) => `${name}-${String(month).padStart(2, '0')}`,
@@ -75,7 +84,26 @@ export function searchShards(capturedAts: readonly Date[], timeZone: string, lim
     const counts = countOf(names);
     names = names.map((name, index) => (counts.get(name)! > limit ? cut(name, days[index]) : name));
   }
-  return names;
+  const newest = names.reduce((max, name) => (name > max ? name : max), '');
+  const inNewest = names.flatMap((name, index) => (name === newest ? [dayKeys[index]] : []));
+  if (inNewest.length <= pieceLimit) return names;
+  const pieceOfDay = new Map<string, string>();
+  let piece = '';
+  let held = 0;
+  for (const [day, count] of [...countOf(inNewest)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!piece || held >= pieceLimit) {
+      piece = `${newest}_${day.slice(5, 7)}${day.slice(8, 10)}`;
+      held = 0;
+    }
+    pieceOfDay.set(day, piece);
+    held += count;
+  }
+  return names.map((name, index) => (name === newest ? pieceOfDay.get(dayKeys[index])! : name));
+}
+
+/** Articles in a piece of the newest shard, by default: an eighth of a shard's. */
+export function pieceArticles(limit: number): number {
+  return Math.max(1, Math.ceil(limit / 8));
 }
 
 function countOf(names: readonly string[]): Map<string, number> {

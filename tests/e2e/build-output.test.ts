@@ -134,8 +134,10 @@ describe('incremental builds', () => {
   // One scenario, built in order before any assertion, so that the tests below can run in any order.
   before(async () => {
     cpSync(SEEDS_DIR, folder, { recursive: true });
+    // Search shards of one article at most: the two samples' quarter is cut down to two pieces of a
+    // day, which become one shard again once an article is removed.
     const build = async (step: Step, shared = true) => {
-      builds[step] = await buildSite({ NEWS_CONTENT_DIR: folder }, shared ? { cacheDir } : {});
+      builds[step] = await buildSite({ NEWS_CONTENT_DIR: folder, NEWS_SEARCH_SHARD_ARTICLES: '1' }, shared ? { cacheDir } : {});
       reports[step] = readReport(builds[step]);
     };
     await build('first');
@@ -155,8 +157,8 @@ describe('incremental builds', () => {
     assert.equal(builds.unchanged.status, 0, builds.unchanged.log);
     assert.match(builds.unchanged.log, /0 parsed, 2 unchanged, 0 removed/);
     // The search index too: its shard is copied from the cache, not indexed again.
-    assert.match(builds.first.log, /search: 2 articles in 1 shards, 2 indexed now/);
-    assert.match(builds.unchanged.log, /search: 2 articles in 1 shards, 0 indexed now/);
+    assert.match(builds.first.log, /search: 2 articles in 2 shards, 2 indexed now/);
+    assert.match(builds.unchanged.log, /search: 2 articles in 2 shards, 0 indexed now/);
     // Topics and stories too: read back, and computed again once an article changed.
     // Computed on the loader's thread of their own, taken by the pages (src/loader/listings-ahead.ts).
     assert.match(builds.first.log, /\[topics\] \d+ topics \(\d+ subjects\) from 2 articles in [\d.]+ s, on a thread of their own while the content store was written/);
@@ -194,6 +196,13 @@ describe('incremental builds', () => {
   it('drops the page of a deleted file', () => {
     assert.match(builds.removed.log, /1 published, 0 skipped, 1 duplicates merged \(0 parsed, 2 unchanged, 1 removed\)/);
     assert.equal(listFiles(builds.removed.outDir).filter((f) => f.startsWith('articles/')).length, 1);
+  });
+  it('keeps in its cache, and publishes, only the search shards the site has: the pieces of a day become one shard again', () => {
+    assert.match(builds.merged.log, /search: 2 articles in 2 shards/);
+    assert.match(builds.removed.log, /search: 1 articles in 1 shards, 1 indexed now/);
+    assert.deepEqual(readdirSync(join(cacheDir, 'search')), ['2024-Q1']);
+    assert.deepEqual(readdirSync(join(cacheDir, 'search', '2024-Q1')).length, 1);
+    assert.deepEqual(readdirSync(join(builds.removed.outDir, 'pagefind')), ['2024-Q1']);
   });
   it('never writes into the content folder', () => {
     assert.deepEqual(readdirSync(folder).sort(), ['001_82e84ac9c174a1e7.txt', 'recapture.txt']);

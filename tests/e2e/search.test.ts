@@ -24,7 +24,8 @@ const content = tempDir('news-search-content');
 for (const [index, file] of listGoldenCases().map(goldenInput).entries()) copyFileSync(join(PROJECT_ROOT, file), join(content, `${String(index).padStart(3, '0')}.txt`));
 // The whole body indexed (the default is its opening: see NEWS_SEARCH_CHARS), so that a word deep
 // in it is found; shards of at most 6 articles, so that the fixtures' busy quarters are cut into
-// months and thirds of months as an archive's are at 8,000.
+// months and thirds of months as an archive's are at 8,000, and the newest shard into pieces of a
+// day (at least one article each) as an archive's is into pieces of about 1,000.
 const SHARD_ARTICLES = 6;
 const building = buildSite({ NEWS_CONTENT_DIR: content, SITE_URL: 'https://example.org', BASE_PATH: '/news/', NEWS_SEARCH_CHARS: '30000', NEWS_SEARCH_SHARD_ARTICLES: String(SHARD_ARTICLES) });
 const articles = loadFixtureArticles();
@@ -92,12 +93,15 @@ describe('search in Chromium', () => {
     await settled(page);
   }
 
-  it('writes one index shard per quarter of capture, or per month or third of a busy one, and the page names them newest first with their sizes and filter counts', () => {
+  it('writes one index shard per quarter of capture, or per month or third of a busy one, the newest in pieces, and the page names them newest first with their sizes and filter counts', () => {
     const { shards, sizes, filters } = readShardList(site.build.outDir);
     const expected = [...new Set(shardNames)].sort().reverse();
     assert.deepEqual(shards, expected);
     for (const shape of [/^\d{4}-Q\d$/, /^\d{4}-Q\d-\d\d$/, /^\d{4}-Q\d-\d\d-[123]$/]) assert.ok(shards.some((shard) => shape.test(shard)), `${shape} in ${shards}`);
     assert.deepEqual(sizes, expected.map((shard) => articles.filter((article) => shardOf(article) === shard).length));
+    // The newest period (a quarter here) in pieces of whole days, newest first.
+    const pieces = shards.filter((shard) => /^\d{4}-Q\d_\d{4}$/.test(shard));
+    assert.ok(pieces.length >= 2 && shards.slice(0, pieces.length).every((shard) => pieces.includes(shard)), String(shards));
     // Only a third of a month is never cut again.
     assert.ok(sizes.every((size, index) => size <= SHARD_ARTICLES || /-\d\d-[123]$/.test(shards[index])), String(sizes));
     assert.equal(Object.values(filters.outlet).reduce((sum, count) => sum + count, 0), articles.length);

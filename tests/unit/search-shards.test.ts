@@ -56,13 +56,61 @@ describe('searchShards', () => {
     ['a third over the limit is not cut again', days(['2020-10-31', 5]), 2, Array(5).fill('2020-Q4-10-3')],
     ['nothing for no articles', [], 4, []],
   ];
-  for (const [name, dates, limit, expected] of cases) it(name, () => assert.deepEqual(searchShards(dates, 'UTC', limit), expected));
+  // The periods alone: the newest shard's pieces have tests of their own, below.
+  for (const [name, dates, limit, expected] of cases) it(name, () => assert.deepEqual(searchShards(dates, 'UTC', limit, Infinity), expected));
   it('names sort by time: newest first is reverse order, whatever the cut', () => {
     const dates = days(['2023-12-01', 1], ['2024-01-02', 3], ['2024-02-15', 1], ['2024-03-25', 6], ['2024-04-02', 1], ['2024-11-30', 1]);
     const names = searchShards(dates, 'UTC', 4);
     assert.deepEqual([...new Set(names)], ['2023-Q4', '2024-Q1-01', '2024-Q1-02', '2024-Q1-03-3', '2024-Q2', '2024-Q4']);
     assert.deepEqual([...new Set(names)].sort(), [...new Set(names)]);
     for (const name of names) assert.equal(name.slice(0, 4), String(dates[names.indexOf(name)].getUTCFullYear()));
+    const pieced = searchShards([...dates, ...days(['2024-12-02', 2], ['2024-12-05', 1])], 'UTC', 4, 1);
+    assert.deepEqual([...new Set(pieced)], ['2023-Q4', '2024-Q1-01', '2024-Q1-02', '2024-Q1-03-3', '2024-Q2', '2024-Q4_1130', '2024-Q4_1202', '2024-Q4_1205']);
+    assert.deepEqual([...new Set(pieced)].sort(), [...new Set(pieced)]);
+  });
+
+  describe('the newest shard, in pieces', () => {
+    const older = days(['2023-11-01', 9]);
+    it('is cut into pieces of whole days, each closed once it holds the piece limit, counted from its first day', () => {
+      const newest = days(['2024-01-02', 2], ['2024-01-03', 1], ['2024-01-05', 3], ['2024-01-09', 1]);
+      assert.deepEqual(searchShards([...older, ...newest], 'UTC', 100, 3), [
+        ...Array(9).fill('2023-Q4'),
+        ...Array(3).fill('2024-Q1_0102'),
+        ...Array(3).fill('2024-Q1_0105'),
+        '2024-Q1_0109',
+      ]);
+    });
+    it('stays whole at or under the piece limit; an older shard over it is never cut', () => {
+      assert.deepEqual(searchShards([...older, ...days(['2024-01-02', 3])], 'UTC', 100, 3), [...Array(9).fill('2023-Q4'), ...Array(3).fill('2024-Q1')]);
+    });
+    it('cuts the newest period as the limits left it (here a third of a month), in the site zone', () => {
+      const busy = [...days(['2024-02-01', 3]), ...days(['2024-02-21', 2], ['2024-02-22', 2])].map((date) => new Date(date.getTime() + 11 * 3_600_000));
+      assert.deepEqual(searchShards(busy, 'Asia/Shanghai', 4, 2), ['2024-Q1-02-1', '2024-Q1-02-1', '2024-Q1-02-1', '2024-Q1-02-3_0222', '2024-Q1-02-3_0222', '2024-Q1-02-3_0223', '2024-Q1-02-3_0223']);
+    });
+    it('takes about an eighth of a shard by default: the newest 1,000 of 8,000', () => {
+      const names = searchShards(days(...Array.from({ length: 20 }, (_, day): [string, number] => [`2024-01-${String(day + 1).padStart(2, '0')}`, 100])), 'UTC');
+      assert.deepEqual([...new Set(names)], ['2024-Q1_0101', '2024-Q1_0111']);
+    });
+    it('a new day changes only the last piece, until a newer period makes the pieces one shard again', () => {
+      // Captures day by day through a quarter and into the next, a varying number a day.
+      let dates: Date[] = [...older];
+      let before: string[] = searchShards(dates, 'UTC', 1_000, 10);
+      let mostPieces = 0;
+      for (let day = 0; day < 100; day++) {
+        const at = new Date(Date.UTC(2024, 0, 1 + day, 12));
+        dates = [...dates, ...Array.from({ length: (day * 7) % 5 }, () => at)];
+        const names = searchShards(dates, 'UTC', 1_000, 10);
+        const lastPiece = before.at(-1);
+        const newPeriod = names.at(-1)!.slice(0, 7) !== before.at(-1)!.slice(0, 7);
+        for (const [index, name] of before.entries()) {
+          if (name !== lastPiece) assert.equal(names[index], newPeriod ? name.split('_')[0] : name, `day ${day}: article ${index} moved from ${name} to ${names[index]}`);
+        }
+        before = names;
+        mostPieces = Math.max(mostPieces, new Set(names.filter((name) => name.includes('_'))).size);
+      }
+      assert.ok(mostPieces >= 15, `the quarter was cut into ${mostPieces} pieces at most`);
+      assert.deepEqual([...new Set(before)], ['2023-Q4', '2024-Q1', '2024-Q2_0401', '2024-Q2_0406']);
+    });
   });
 });
 
