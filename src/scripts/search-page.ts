@@ -1,4 +1,4 @@
-import { shardGroups, type ShardList } from '../lib/search-shards.ts';
+import { searchGroups, type ShardList } from '../lib/search-shards.ts';
 import { pagefindQuery, queryTerms, snippet } from '../lib/search-text.ts';
 
 /**
@@ -39,12 +39,11 @@ const pageSize = Number(form.dataset.pageSize) || 10;
 const DEBOUNCE_MS = 250;
 
 /**
- * Articles in a group of shards (src/lib/search-shards.ts). The newest shard answers first, alone
- * and on the page itself (see openGroup), so that its answer comes soon after the page: each shard
- * merged into it would add its page list and index to decode before that answer.
+ * Articles in a group of older shards (src/lib/search-shards.ts). The newest period answers first,
+ * alone and on the page itself (see openGroup), so that its answer comes soon after the page: each
+ * older shard merged into it would add its page list and index to decode before that answer.
  */
 const GROUP_ARTICLES = 10_000;
-const FIRST_GROUP_ARTICLES = 0;
 
 let groups: Promise<ShardGroup[]> | undefined;
 let shown: PagefindResult[] = [];
@@ -57,7 +56,7 @@ function loadGroups(): Promise<ShardGroup[]> {
     if (!form.dataset.shards) throw new Error('this site was built without its search index');
     const list = JSON.parse(form.dataset.shards) as ShardList;
     if (!list.shards.length) throw new Error('the search index is empty');
-    const loaded = shardGroups(list.sizes, GROUP_ARTICLES, FIRST_GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
+    const loaded = searchGroups(list.shards, list.sizes, GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
     // The engine starts loading first; the filter choices are filled while it loads.
     const first = openGroup(loaded[0], true);
     fillFilters(list.filters);
@@ -94,7 +93,9 @@ function openGroup(group: ShardGroup, newest = false): Promise<Pagefind> {
     html.lang = pageLanguage;
     await started;
     // A shard's entry files load together with the others'; one after another would add up round trips.
-    await Promise.all(others.map((shard) => pagefind.mergeIndex(`${root}${shard}/`, { language: 'en' })));
+    // Each merged shard's records hold the whole path (base included), as the primary's do: without
+    // its own baseUrl, Pagefind would put the base in front of them again.
+    await Promise.all(others.map((shard) => pagefind.mergeIndex(`${root}${shard}/`, { language: 'en', baseUrl: '/' })));
     return pagefind;
   })();
   return group.engine;
