@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DEFAULT_SEARCH_CHARS } from '../lib/search-records.ts';
-import { pageListFile, searchShards, shardPeriod, withPageListPreloads } from '../lib/search-shards.ts';
+import { pageListFile, searchShards, withPageListPreload } from '../lib/search-shards.ts';
 import { articleBody } from '../data/article-bodies.ts';
 import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
@@ -55,12 +55,10 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
           copied++;
         }
         const searchPage = join(fileURLToPath(dir), 'search', 'index.html');
-        // The shards that answer first: the newest period's, whole or in pieces (src/lib/search-shards.ts).
-        const names = [...wanted.keys()];
-        const first = names.filter((name) => shardPeriod(name) === shardPeriod(names[0]));
-        if (first.length && existsSync(searchPage)) {
-          const pageList = (name: string) => `${base}pagefind/${name}/${pageListFile(JSON.parse(readFileSync(join(outDir, name, 'pagefind-entry.json'), 'utf8')))}`;
-          writeFileSync(searchPage, withPageListPreloads(readFileSync(searchPage, 'utf8'), first.map(pageList)));
+        const newest = shards[0]?.split('/')[0];
+        if (newest && existsSync(searchPage)) {
+          const entry = JSON.parse(readFileSync(join(outDir, newest, 'pagefind-entry.json'), 'utf8'));
+          writeFileSync(searchPage, withPageListPreload(readFileSync(searchPage, 'utf8'), `${base}pagefind/${newest}/${pageListFile(entry)}`));
         }
         logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now, the rest reused, in ${seconds.toFixed(1)} s; ${copied} shards copied into the output`);
       },

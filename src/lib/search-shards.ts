@@ -1,15 +1,17 @@
 import { dayKey } from './dates.ts';
 
 /**
- * Older shards in groups for the search page: each group up to `limit` articles (a larger shard
- * alone), in the order given. Every shard costs its page list and engine start before it answers.
+ * The order in which the search page asks the index shards (periods of capture, newest first).
+ * Every shard costs its page list and engine start before it answers, so the first group is the
+ * newest shards up to `firstLimit` articles (by default `limit`): their results show while the
+ * older groups, each up to `limit` articles, are still loading.
  */
-export function shardGroups(sizes: readonly number[], limit: number): number[][] {
+export function shardGroups(sizes: readonly number[], limit: number, firstLimit = limit): number[][] {
   const groups: number[][] = [];
   let articles = 0;
   for (const [index, size] of sizes.entries()) {
     const group = groups.at(-1);
-    if (group && articles + size <= limit) {
+    if (group && articles + size <= (groups.length === 1 ? firstLimit : limit)) {
       group.push(index);
       articles += size;
     } else {
@@ -18,23 +20,6 @@ export function shardGroups(sizes: readonly number[], limit: number): number[][]
     }
   }
   return groups;
-}
-
-/** The period a shard is part of: its name without a piece's first day (2021-Q1_0105 → 2021-Q1). */
-export function shardPeriod(shard: string): string {
-  return shard.split('_')[0];
-}
-
-/**
- * The order in which the search page asks the shards (named newest first): the newest period
- * first, all its pieces in one group, so that the first answer covers the newest period whole
- * however it is cut (see searchShards); then the older shards in groups of up to `limit` articles.
- */
-export function searchGroups(shards: readonly string[], sizes: readonly number[], limit: number): number[][] {
-  if (!shards.length) return [];
-  const newest = shards.findIndex((shard) => shardPeriod(shard) !== shardPeriod(shards[0]));
-  const first = newest < 0 ? shards.length : newest;
-  return [[...Array(first).keys()], ...shardGroups(sizes.slice(first), limit).map((group) => group.map((index) => index + first))];
 }
 
 export interface ShardList {
@@ -131,15 +116,15 @@ function countOf(names: readonly string[]): Map<string, number> {
 export const SEARCH_ENGINE_FILE = 'wasm.en.pagefind';
 
 /**
- * The search page with a preload of the page lists of the shards that answer first (their names
- * carry a digest known only once they are indexed), so that they download with the page instead
- * of after the engine has started. Preloads from an earlier build are replaced, never repeated.
+ * The search page with a preload of the newest shard's page list (its name carries a digest
+ * known only once the shard is indexed), so that it downloads with the page instead of after the
+ * engine has started. A preload from an earlier build is replaced, never repeated.
  */
-export function withPageListPreloads(html: string, hrefs: readonly string[]): string {
-  const links = hrefs.map((href) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`).join('');
+export function withPageListPreload(html: string, href: string): string {
+  const link = `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`;
   const without = html.replace(/<link rel="preload" as="fetch" crossorigin="anonymous" href="[^"]*\.pf_meta">/g, '');
-  if (!without.includes('</head>')) throw new Error('the search page has no head to add its page list preloads to');
-  return without.replace('</head>', `${links}</head>`);
+  if (!without.includes('</head>')) throw new Error('the search page has no head to add its page list preload to');
+  return without.replace('</head>', `${link}</head>`);
 }
 
 /** The page list file a shard's pagefind-entry.json names, for its one language. */

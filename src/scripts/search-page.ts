@@ -1,4 +1,4 @@
-import { searchGroups, type ShardList } from '../lib/search-shards.ts';
+import { shardGroups, type ShardList } from '../lib/search-shards.ts';
 import { pagefindQuery, queryTerms, snippet } from '../lib/search-text.ts';
 
 /**
@@ -39,11 +39,12 @@ const pageSize = Number(form.dataset.pageSize) || 10;
 const DEBOUNCE_MS = 250;
 
 /**
- * Articles in a group of older shards (src/lib/search-shards.ts). The newest period answers first,
- * alone and on the page itself (see openGroup), so that its answer comes soon after the page: each
- * older shard merged into it would add its page list and index to decode before that answer.
+ * Articles in a group of shards (src/lib/search-shards.ts). The newest shard answers first, alone
+ * and on the page itself (see openGroup), so that its answer comes soon after the page: each shard
+ * merged into it would add its page list and index to decode before that answer.
  */
 const GROUP_ARTICLES = 10_000;
+const FIRST_GROUP_ARTICLES = 0;
 
 let groups: Promise<ShardGroup[]> | undefined;
 let shown: PagefindResult[] = [];
@@ -56,7 +57,7 @@ function loadGroups(): Promise<ShardGroup[]> {
     if (!form.dataset.shards) throw new Error('this site was built without its search index');
     const list = JSON.parse(form.dataset.shards) as ShardList;
     if (!list.shards.length) throw new Error('the search index is empty');
-    const loaded = searchGroups(list.shards, list.sizes, GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
+    const loaded = shardGroups(list.sizes, GROUP_ARTICLES, FIRST_GROUP_ARTICLES).map((indexes) => ({ shards: indexes.map((i) => list.shards[i]) }));
     // The engine starts loading first; the filter choices are filled while it loads.
     const first = openGroup(loaded[0], true);
     fillFilters(list.filters);

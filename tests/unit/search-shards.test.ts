@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageListFile, searchGroups, searchShardList, searchShards, shardGroups, shardPeriod, withPageListPreloads } from '../../src/lib/search-shards.ts';
+import { pageListFile, searchShardList, searchShards, shardGroups, withPageListPreload } from '../../src/lib/search-shards.ts';
 import { loadSeeds } from '../support/articles.ts';
 
 describe('shardGroups', () => {
@@ -16,34 +16,16 @@ describe('shardGroups', () => {
   for (const [name, sizes, limit, expected] of cases) {
     it(name, () => assert.deepEqual(shardGroups(sizes, limit), expected));
   }
+  const firstSmaller: [string, number[], number[][]][] = [
+    ['the first group stays small, the others fill up', [1000, 1000, 1000, 1000, 1000, 1000], [[0, 1], [2, 3, 4, 5]]],
+    ['a first shard over the first limit answers alone', [2500, 1000, 9000], [[0], [1, 2]]],
+  ];
+  for (const [name, sizes, expected] of firstSmaller) {
+    it(name, () => assert.deepEqual(shardGroups(sizes, 10_000, 2000), expected));
+  }
   it('keeps every shard once, in order', () => {
     const sizes = Array.from({ length: 40 }, (_, i) => (i * 7919) % 3000);
     assert.deepEqual(shardGroups(sizes, 5000).flat(), sizes.map((_, i) => i));
-  });
-});
-
-describe('searchGroups', () => {
-  it('asks the newest period first, all its pieces in one group, then older shards in groups up to the limit', () => {
-    const shards = ['2021-Q1_0108', '2021-Q1_0105', '2021-Q1_0101', '2020-Q4-12-3', '2020-Q4-12-2', '2020-Q4-12-1', '2020-Q3'];
-    assert.deepEqual(searchGroups(shards, [101, 1239, 1071, 3749, 3241, 3518, 9000], 10_000), [[0, 1, 2], [3, 4], [5], [6]]);
-  });
-  it('asks a newest shard that is not cut alone first, however small', () => {
-    assert.deepEqual(searchGroups(['2024-Q2', '2024-Q1', '2023-Q4'], [3, 4, 5], 10_000), [[0], [1, 2]]);
-  });
-  it('has one group for one period, and none for no shards', () => {
-    assert.deepEqual(searchGroups(['2024-Q1_0202', '2024-Q1_0101'], [1, 1], 10), [[0, 1]]);
-    assert.deepEqual(searchGroups([], [], 10), []);
-  });
-  it('finds a piece’s period, and a whole shard’s', () => {
-    assert.deepEqual(['2021-Q1_0105', '2020-Q4-12-3_1221', '2020-Q4-12-3', '2024-Q1'].map(shardPeriod), ['2021-Q1', '2020-Q4-12-3', '2020-Q4-12-3', '2024-Q1']);
-  });
-  it('keeps the pieces searchShards makes together, and every shard once, in order', () => {
-    const dates = [...Array.from({ length: 30 }, (_, day) => new Date(Date.UTC(2024, 0, 1 + day, 12))), new Date(Date.UTC(2023, 10, 1, 12))];
-    const list = searchShardList(dates.map((capturedAt) => ({ capturedAt, outletName: 'RFI 法广' })), 'UTC', 40);
-    assert.deepEqual(list.shards, ['2024-Q1_0126', '2024-Q1_0121', '2024-Q1_0116', '2024-Q1_0111', '2024-Q1_0106', '2024-Q1_0101', '2023-Q4']);
-    const groups = searchGroups(list.shards, list.sizes, 10);
-    assert.deepEqual(groups, [[...Array(6).keys()], [6]]);
-    assert.deepEqual(groups.flat(), list.shards.map((_, index) => index));
   });
 });
 
@@ -166,18 +148,17 @@ describe('searchShardList', () => {
   it('has nothing for no articles', () => assert.deepEqual(searchShardList([], 'UTC'), { shards: [], sizes: [], filters: { outlet: {}, year: {} } }));
 });
 
-describe('withPageListPreloads', () => {
+describe('withPageListPreload', () => {
   const page = '<html><head><title>搜索</title><link rel="preload" as="fetch" crossorigin="anonymous" href="/pagefind/2024-Q1/wasm.en.pagefind"></head><body></body></html>';
-  const link = (href: string) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`;
-  it('adds the page list preloads to the head of the search page, in order', () => {
-    const html = withPageListPreloads(page, ['/pagefind/2024-Q1_0105/pagefind.en_abc.pf_meta', '/pagefind/2024-Q1_0101/pagefind.en_def.pf_meta']);
-    assert.equal(html, page.replace('</head>', `${link('/pagefind/2024-Q1_0105/pagefind.en_abc.pf_meta')}${link('/pagefind/2024-Q1_0101/pagefind.en_def.pf_meta')}</head>`));
+  it('adds the page list preload to the head of the search page', () => {
+    const html = withPageListPreload(page, '/pagefind/2024-Q1/pagefind.en_abc.pf_meta');
+    assert.equal(html, page.replace('</head>', '<link rel="preload" as="fetch" crossorigin="anonymous" href="/pagefind/2024-Q1/pagefind.en_abc.pf_meta"></head>'));
   });
-  it('replaces the preloads of an earlier build, keeping the engine’s', () => {
-    const twice = withPageListPreloads(withPageListPreloads(page, ['/pagefind/2024-Q1/pagefind.en_old.pf_meta', '/pagefind/2023-Q4/pagefind.en_old.pf_meta']), ['/pagefind/2024-Q2/pagefind.en_new.pf_meta']);
+  it('replaces the preload of an earlier build, keeping the engine’s', () => {
+    const twice = withPageListPreload(withPageListPreload(page, '/pagefind/2024-Q1/pagefind.en_old.pf_meta'), '/pagefind/2024-Q2/pagefind.en_new.pf_meta');
     assert.deepEqual(twice.match(/href="[^"]*"/g), ['href="/pagefind/2024-Q1/wasm.en.pagefind"', 'href="/pagefind/2024-Q2/pagefind.en_new.pf_meta"']);
   });
-  it('refuses a page without a head', () => assert.throws(() => withPageListPreloads('<p>搜索</p>', ['/x.pf_meta']), /no head/));
+  it('refuses a page without a head', () => assert.throws(() => withPageListPreload('<p>搜索</p>', '/x.pf_meta'), /no head/));
 });
 
 describe('pageListFile', () => {
