@@ -102,7 +102,7 @@ export function searchShards(capturedAts: readonly Date[], timeZone: string, lim
 }
 
 /** Articles in a piece of the newest shard, by default: an eighth of a shard's. */
-export function pieceArticles(limit: number): number {
+function pieceArticles(limit: number): number {
   return Math.max(1, Math.ceil(limit / 8));
 }
 
