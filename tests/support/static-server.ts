@@ -26,13 +26,15 @@ export interface StaticServer {
 }
 
 /**
- * Serves `root` under `basePath` on 127.0.0.1 at a free port. `delayMs` may hold back chosen
- * paths, as a slow network would (the browser's own request routing misses a worker's requests).
+ * Serves `root` under `basePath` on 127.0.0.1 at a free port. `holdBack` may hold back chosen
+ * paths, for some milliseconds as a slow network would or until a promise settles (the browser's
+ * own request routing misses a worker's requests).
  */
-export async function serveStatic(root: string, basePath = '/', delayMs: (pathname: string) => number = () => 0): Promise<StaticServer> {
+export async function serveStatic(root: string, basePath = '/', holdBack: (pathname: string) => number | Promise<void> = () => 0): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
-    const wait = delayMs(new URL(request.url ?? '/', 'http://x').pathname);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const wait = holdBack(new URL(request.url ?? '/', 'http://x').pathname);
+    if (typeof wait !== 'number') await wait;
+    else if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const send404 = async () => {
       response.statusCode = 404;
       try {
