@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bodyEdges, edgeKeys, edgeLineKey, type BodyEdges, type Edge } from '../lib/boilerplate-suspects.ts';
 import { buildReport, formatSuspect, topSuspects, toReportJson } from '../lib/build-report.ts';
-import { formatLoadSummary } from '../lib/capture-files.ts';
+import { formatLoadSummary, formatSkippedAgain } from '../lib/capture-files.ts';
 import { articleBody } from '../data/article-bodies.ts';
 import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
 import { IMAGE_REPORT_KEY, type ImageReportEntry } from '../lib/image-records.ts';
@@ -66,8 +66,8 @@ class EdgeCache {
 
 /**
  * At the end of a build: writes the build report (src/lib/build-report.ts) to `path` as JSON, and
- * prints what an operator looks for: the skipped files, the top suspected leftover boilerplate and
- * the loader's summary. The report is made from the loader's outcomes and the content store, so
+ * prints what an operator looks for: the skipped files (those refused again unchanged counted in
+ * one line), the top suspected leftover boilerplate and the loader's summary. The report is made from the loader's outcomes and the content store, so
  * it is written for a rebuild that parsed nothing as well. `path` must lie outside the output
  * folder: the report names the content folder's files, which are not the site's to publish.
  */
@@ -108,7 +108,9 @@ export function buildReportIntegration(options: { path: string; site: string; ba
         const images = (globalThis as Record<symbol, unknown>)[IMAGE_REPORT_KEY] as ImageReportEntry[] | undefined;
         const written = { format: 1, builtAt: new Date().toISOString(), site: options.site, base: options.base, outDir, ...report, ...(images ? { images } : {}) };
         writeFileSync(options.path, toReportJson(written));
-        for (const { file, reason } of load.skipped) logger.warn(`skipped ${file}: ${reason}`);
+        const again = load.skipped.filter((skipped) => skipped.unchanged);
+        for (const { file, reason } of load.skipped.filter((skipped) => !skipped.unchanged)) logger.warn(`skipped ${file}: ${reason}`);
+        if (again.length) logger.warn(formatSkippedAgain(again.length));
         const suspects = topSuspects(report, SUSPECTS_SHOWN);
         if (suspects.length) {
           const total = report.outlets.reduce((sum, outlet) => sum + outlet.boilerplateSuspects.length, 0);

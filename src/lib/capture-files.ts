@@ -144,6 +144,8 @@ export interface SkippedFile {
   file: string;
   reason: string;
   url?: string;
+  /** Refused by the last build too, its bytes unchanged since: not news to the operator. */
+  unchanged?: true;
 }
 
 /** What became of one capture file: the article it is published as, the file that won over it, or why it was skipped. */
@@ -185,6 +187,11 @@ export interface LoadReport {
   ignored: string[];
   /** `.txt` files with a hidden name or folder: not read, but named in the log. */
   hidden: string[];
+}
+
+/** The line that stands for the files refused again, unchanged since the last build refused them. */
+export function formatSkippedAgain(count: number): string {
+  return `skipped ${count} ${count === 1 ? 'file' : 'files'} the last build refused, unchanged since (each with its reason in the build report)`;
 }
 
 /** The load's summary line, written when the content is loaded and again as the build's last line. */

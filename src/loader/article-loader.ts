@@ -3,7 +3,7 @@ import { basename, join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleData, ArticleEntry } from '../lib/article.ts';
 import {
-  captureDigest, classifyCaptureFiles, formatLoadSummary, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileOutcomes, toFileRecord,
+  captureDigest, classifyCaptureFiles, formatLoadSummary, formatSkippedAgain, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileOutcomes, toFileRecord,
   type Capture, type CaptureListing, type FileRecord, type FolderEntry, type LoadReport, type RejectionRecord,
 } from '../lib/capture-files.ts';
 import { checkFileSize, refusalDependsOnTime } from '../lib/parse.ts';
@@ -94,6 +94,7 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
     const sameCode = options.pipelineVersion !== undefined && previous?.pipeline === options.pipelineVersion;
     const load = new Load(context, options, report, previous?.files ?? {}, previous?.rejected ?? {}, sameCode);
     await load.readFiles(files);
+    load.countSkippedAgain();
     await load.writeStore();
     load.nameOutcomes();
     if (records) {
@@ -136,6 +137,8 @@ class Load {
   private readonly sameCode: boolean;
   /** The digests with body files when the load started, each with whether it has both (see storedDigest). */
   private bodyListing: Map<string, boolean> | undefined;
+  /** The files parsed by this load: a merge that involves one is news, and named in the log. */
+  private readonly parsedFiles = new Set<string>();
 
   constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>, sameCode: boolean) {
     this.sameCode = sameCode;
@@ -215,7 +218,7 @@ class Load {
     const { file } = read;
     if (read.refused) {
       if (read.unchanged) this.report.unchanged++;
-      return this.skip(file, read.refused, read.digest ? { digest: read.digest, ...read.fileStat } : undefined, read.url);
+      return this.skip(file, read.refused, read.digest ? { digest: read.digest, ...read.fileStat } : undefined, read.url, read.unchanged);
     }
     let capture: Capture<Entry>;
     if (read.known) {
@@ -224,6 +227,7 @@ class Load {
     } else {
       const result = await read.parsing!;
       this.report.parsed++;
+      this.parsedFiles.add(file);
       if (!result.ok) return this.skip(file, result.reason, { digest: read.digest!, ...read.fileStat }, result.url);
       capture = { file, record: toFileRecord(read.digest!, result.entry, read.fileStat), entry: { data: result.entry.data, html: result.entry.html, storyFeatures: result.entry.storyFeatures } };
     }
@@ -231,25 +235,43 @@ class Load {
     offerCapture(this.chosen, capture);
   }
 
-  private skip(file: string, reason: string, seen?: { digest: string; size?: number; mtimeMs?: number }, url?: string): void {
+  private skip(file: string, reason: string, seen?: { digest: string; size?: number; mtimeMs?: number }, url?: string, unchanged = false): void {
     // A refusal that time may undo (a capture time in the future) is not remembered.
     if (seen && !refusalDependsOnTime(reason)) this.rejected[file] = { ...seen, reason, ...(url ? { url } : {}) };
     if (this.options.strict) throw new ArticleFileError(`bad article file (NEWS_STRICT=1): ${join(this.options.directory, `${file}: ${reason}`)}`);
-    this.report.skipped.push(url ? { file, reason, url } : { file, reason });
-    this.context.logger.warn(`skipped ${join(this.options.directory, file)}: ${reason}`);
+    this.report.skipped.push({ file, reason, ...(url ? { url } : {}), ...(unchanged ? { unchanged } : {}) });
+    // A file refused again unchanged is counted once for all (countSkippedAgain): at archive scale
+    // a line each would bury the files that are news.
+    if (!unchanged) this.context.logger.warn(`skipped ${join(this.options.directory, file)}: ${reason}`);
   }
 
-  /** Every file's outcome into the report, and each capture that lost to a newer one named in the log. */
+  /** One line for the files refused again, unchanged since the last build refused them. */
+  countSkippedAgain(): void {
+    const again = this.report.skipped.filter((skipped) => skipped.unchanged).length;
+    if (again) this.context.logger.warn(formatSkippedAgain(again));
+  }
+
+  /**
+   * Every file's outcome into the report, and each capture that lost to a newer one named in the
+   * log when this load parsed either of the two: merges that only repeat the last build's are
+   * counted in one line.
+   */
   nameOutcomes(): void {
     const { store, logger } = this.context;
     this.report.files = toFileOutcomes(this.records, this.chosen, this.report.skipped);
+    let again = 0;
     for (const outcome of this.report.files) {
       if (outcome.outcome !== 'superseded') continue;
       this.report.duplicatesMerged++;
+      if (!this.parsedFiles.has(outcome.file) && !this.parsedFiles.has(outcome.by)) {
+        again++;
+        continue;
+      }
       const url = (store.get(outcome.id)?.data as { url?: string } | undefined)?.url ?? `article ${outcome.id}`;
       const which = outcome.tie ? `a capture of ${url} from the same time (the later file name wins)` : `the newer capture of ${url}`;
       logger.info(`${join(this.options.directory, outcome.file)} superseded by ${join(this.options.directory, outcome.by)}, ${which}`);
     }
+    if (again) logger.info(`${again} ${again === 1 ? 'capture' : 'captures'} superseded by newer captures of their articles, as in the last build (each in the build report)`);
   }
 
   /** Writes the chosen captures whose articles changed and deletes the articles whose files are gone. */
@@ -286,6 +308,7 @@ class Load {
   private async parseAgain(file: string): Promise<Entry> {
     const result = await this.pool.parse(await readFile(join(this.options.directory, file)), file, this.now);
     this.report.parsed++;
+    this.parsedFiles.add(file);
     if (!result.ok) throw new ArticleFileError(`${file}: ${result.reason}`);
     return { data: result.entry.data, html: result.entry.html, storyFeatures: result.entry.storyFeatures };
   }

@@ -280,12 +280,26 @@ describe('a folder of bad files only', () => {
     mkdirSync(dirname(join(content, file)), { recursive: true });
     writeFileSync(join(content, file), bytes);
   }
-  const building = buildSite({ NEWS_CONTENT_DIR: content, SITE_URL: 'https://news.example.org' }, { cacheDir: join(root, 'cache'), outDir: dist });
+  const env = { NEWS_CONTENT_DIR: content, SITE_URL: 'https://news.example.org' };
+  const building = buildSite(env, { cacheDir: join(root, 'cache'), outDir: dist });
   let build: BuildResult;
   before(async () => {
     build = await building;
   });
   after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('counts the files it refuses again unchanged in one line, each still in the report with its reason', async () => {
+    await building;
+    const again = await buildSite(env, { cacheDir: join(root, 'cache'), outDir: join(root, 'dist-again') });
+    assert.equal(again.status, 0, again.log.slice(-5000));
+    assert.deepEqual(summaryOf(again.log), [0, bads.length, 0]);
+    const named = bads.filter(({ file }) => new RegExp(`skipped \\S*?${escapeRegExp(file)}:`).test(again.log)).map(({ file }) => file);
+    assert.deepEqual(named, []);
+    // Once as the content loads, once at the end beside the report's path.
+    assert.equal(again.log.split(`skipped ${bads.length} files the last build refused, unchanged since (each with its reason in the build report)`).length - 1, 2, again.log.slice(-3000));
+    const outcomes = readReport(again).files;
+    for (const { file, reason } of bads) assert.match(outcomes.find((outcome) => outcome.file === file && outcome.outcome === 'skipped')?.reason ?? '', reason, file);
+  });
 
   it('builds an empty site, naming every file it skipped', () => {
     assert.equal(build.status, 0, build.log.slice(-5000));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArticles } from '../../src/loader/article-loader.ts';
 import { LoadRecordsFile } from '../../src/loader/load-records.ts';
@@ -37,7 +37,12 @@ describe('loadArticles and the pipeline version', () => {
     const again = await loadArticles(context, options);
     assert.deepEqual(parsed, []);
     assert.deepEqual([again.parsed, again.unchanged, again.published], [0, 3, 2]);
-    assert.deepEqual(again.skipped, first.skipped, 'named again, with the same reason');
+    assert.deepEqual(again.skipped, first.skipped.map((skipped) => ({ ...skipped, unchanged: true })), 'named again, with the same reason');
+    // Counted in one line, not named again: the log keeps each file's line for the files that are news.
+    assert.deepEqual(context.warnings.filter((line) => /broken\.txt|refused/.test(line)), [
+      `skipped ${join(folder, 'broken.txt')}: ${first.skipped[0].reason}`,
+      'skipped 1 file the last build refused, unchanged since (each with its reason in the build report)',
+    ]);
     await assert.rejects(loadArticles(context, { ...options, strict: true }), /broken\.txt/);
     writeFileSync(join(folder, 'broken.txt'), '<!--1706867102000-->\n[A title now](https://example.org/a)\n------\n\n<p>Now it has a body of its own.</p>\n');
     const fixed = await loadArticles(context, options);
@@ -110,19 +115,36 @@ describe('loadArticles names what became of every file', () => {
     it(`in ${run}`, async () => {
       const context = memoryContext();
       const report = await loadArticles(context, options);
+      const merged = `${join(folder, first)} superseded by ${join(folder, 'later/recapture.txt')}, the newer capture of ${url}`;
+      assert.ok(context.infos.includes(merged), context.infos.join('\n'));
       if (run === 'a load that parses nothing again') {
         context.infos.length = 0;
+        context.warnings.length = 0;
         const again = await loadArticles(context, options);
         // Nothing is parsed again, the refused file included, and every outcome (its URL too) is the same.
         assert.deepEqual([again.parsed, again.unchanged], [0, 4]);
         assert.deepEqual(again.files, report.files);
+        // The log counts what only repeats the last load, and names nothing again.
+        assert.ok(context.infos.includes('1 capture superseded by newer captures of their articles, as in the last build (each in the build report)'), context.infos.join('\n'));
+        assert.ok(!context.infos.includes(merged), context.infos.join('\n'));
+        assert.deepEqual(context.warnings, ['skipped 1 file the last build refused, unchanged since (each with its reason in the build report)']);
+        // A new capture of the article is news: the merge it makes is named, the older two included.
+        const newest = join(folder, 'later', 'newest.txt');
+        writeFileSync(newest, seed.replace(/<!--(\d+)-->/, (_, ms: string) => `<!--${Number(ms) + 7_200_000}-->`));
+        context.infos.length = 0;
+        const third = await loadArticles(context, options);
+        rmSync(newest);
+        assert.deepEqual([third.parsed, third.duplicatesMerged], [1, 2]);
+        for (const older of [first, 'later/recapture.txt']) {
+          assert.ok(context.infos.includes(`${join(folder, older)} superseded by ${newest}, the newer capture of ${url}`), context.infos.join('\n'));
+        }
+        assert.ok(!context.infos.some((line) => /as in the last build/.test(line)), context.infos.join('\n'));
       }
       assert.equal(report.duplicatesMerged, 1);
       assert.deepEqual(report.files.map((file) => [file.file, file.outcome]), [
         [first, 'superseded'], [second, 'published'], ['blank.txt', 'skipped'], ['later/recapture.txt', 'published'],
       ].sort(([a], [b]) => (a < b ? -1 : 1)));
       assert.deepEqual(report.files.find((file) => file.file === 'blank.txt'), { outcome: 'skipped', file: 'blank.txt', reason: 'the body is blank', url: `${url}/blank` });
-      assert.ok(context.infos.includes(`${join(folder, first)} superseded by ${join(folder, 'later/recapture.txt')}, the newer capture of ${url}`), context.infos.join('\n'));
     });
   }
 });
