@@ -1,22 +1,27 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 
-/** Libraries whose output ends up in an article, besides this project's own src/lib. */
+/** Libraries whose output ends up in an article, besides this project's own code. */
 const PIPELINE_PACKAGES = ['cheerio', 'sanitize-html', '@node-rs/jieba', 'opencc-js', 'htmlparser2', 'compromise'];
 
+/** The module that turns a capture file into an article (src/loader/article-worker.ts calls it). */
+const PARSE_ENTRY = 'src/lib/article.ts';
+
+/** Relative module specifiers of a module's static imports and re-exports (type-only ones too) and of its dynamic imports. */
+const RELATIVE_IMPORT = /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|\bimport\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+
 /**
- * A digest of src/lib and of the versions of the libraries it uses: what a stored article was made
- * by. It is part of every file's digest, so that an upgraded generator parses every file again
- * rather than keep articles cleaned by old rules. Throws when a file it needs cannot be read: an
- * empty or partial version would let old output stand. `projectRoot` is for tests.
+ * A digest of the code that makes an article (the parsing module and every module of this project
+ * it imports, however deep) and of the versions of the libraries it uses. It is part of every
+ * file's digest, so that an upgraded generator parses every file again rather than keep articles
+ * cleaned by old rules; code that only arranges stored articles (topics, pages, search) changes
+ * it not, and costs no parsing. Throws when a file it needs cannot be read: an empty or partial
+ * version would let old output stand. `projectRoot` is for tests.
  */
 export async function pipelineVersion(projectRoot = new URL('../../', import.meta.url)): Promise<string> {
   const hash = createHash('sha1');
   try {
-    const libDir = new URL('src/lib/', projectRoot);
-    for (const name of (await readdir(libDir)).filter((file) => file.endsWith('.ts')).sort()) {
-      hash.update(name).update(await readFile(new URL(name, libDir)));
-    }
+    for (const [name, text] of await importClosure(new URL(PARSE_ENTRY, projectRoot), projectRoot)) hash.update(name).update('\0').update(text);
     for (const name of PIPELINE_PACKAGES) {
       const { version } = JSON.parse(await readFile(new URL(`node_modules/${name}/package.json`, projectRoot), 'utf8'));
       if (typeof version !== 'string') throw new Error(`${name}'s package.json names no version`);
@@ -26,4 +31,18 @@ export async function pipelineVersion(projectRoot = new URL('../../', import.met
     throw new Error(`cannot tell which version of the cleaning code stored articles were made by: ${(error as Error).message}`);
   }
   return hash.digest('base64url');
+}
+
+/** The module at `entry` and every module it imports by a relative path, by path from `root`, in path order, each with its text. */
+async function importClosure(entry: URL, root: URL): Promise<[string, string][]> {
+  const modules = new Map<string, string>();
+  const visit = async (url: URL) => {
+    const name = url.pathname.slice(root.pathname.length);
+    if (modules.has(name)) return;
+    const text = await readFile(url, 'utf8');
+    modules.set(name, text);
+    for (const match of text.matchAll(RELATIVE_IMPORT)) await visit(new URL(match[1] ?? match[2] ?? match[3], url));
+  };
+  await visit(entry);
+  return [...modules].sort(([a], [b]) => (a < b ? -1 : 1));
 }

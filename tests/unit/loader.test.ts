@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadArticles } from '../../src/loader/article-loader.ts';
 import { LoadRecordsFile } from '../../src/loader/load-records.ts';
 import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
@@ -92,6 +93,30 @@ describe('loadArticles and the pipeline version', () => {
     const version = await pipelineVersion();
     assert.match(version, /^[\w-]{27}$/);
     assert.equal(await pipelineVersion(), version);
+  });
+  it('derives it from the parsing module, every module it imports however deep, and the libraries’ versions; not from code that only arranges articles', async () => {
+    const root = tempDir('news-pipeline');
+    const write = (file: string, text: string) => {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), text);
+    };
+    write('src/lib/article.ts', "import { clean } from './clean.ts';\nimport type { Shape } from './shape.ts';\nexport { tidy } from './deep/tidy.ts';\n");
+    write('src/lib/clean.ts', "import {\n  words,\n} from '../lib/words.ts';\nexport const clean = () => import('./late.ts');\n");
+    for (const file of ['src/lib/shape.ts', 'src/lib/deep/tidy.ts', 'src/lib/words.ts', 'src/lib/late.ts', 'src/lib/topics.ts']) write(file, `export const v = 1; // ${file}\n`);
+    for (const name of ['cheerio', 'sanitize-html', '@node-rs/jieba', 'opencc-js', 'htmlparser2', 'compromise']) write(`node_modules/${name}/package.json`, JSON.stringify({ version: '1.0.0' }));
+    const projectRoot = pathToFileURL(`${root}/`);
+    const first = await pipelineVersion(projectRoot);
+    write('src/lib/topics.ts', 'export const v = 2;\n');
+    assert.equal(await pipelineVersion(projectRoot), first, 'a module the parsing does not import');
+    let last = first;
+    for (const file of ['src/lib/shape.ts', 'src/lib/deep/tidy.ts', 'src/lib/words.ts', 'src/lib/late.ts', 'src/lib/article.ts', 'node_modules/compromise/package.json']) {
+      write(file, file.endsWith('.json') ? JSON.stringify({ version: '1.0.1' }) : `${readFileSync(join(root, file), 'utf8')}// changed\n`);
+      const now = await pipelineVersion(projectRoot);
+      assert.notEqual(now, last, file);
+      last = now;
+    }
+    rmSync(join(root, 'src/lib/late.ts'));
+    await assert.rejects(pipelineVersion(projectRoot), /cannot tell which version.*late\.ts/);
   });
   it('fails, rather than give an empty version, when the code cannot be read', async () => {
     await assert.rejects(pipelineVersion(new URL('file:///nonexistent-project/')), /cannot tell which version/);
