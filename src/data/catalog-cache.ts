@@ -9,9 +9,9 @@ import { BUILD } from '../site.config.ts';
  * The listing data that takes a large archive tens of seconds to compute (topics, each article's
  * topics, story pairs), kept beside the content store under a digest of everything it was
  * computed from: the articles in order and the settings (listingInputsDigest; the store
- * digests change with src/lib, where topics and stories are computed, and with the libraries it
- * uses: pipeline-version.ts), and the code that calls it. A build whose collection did not
- * change reads it back.
+ * digests change with the code that parses an article: pipeline-version.ts), and the code that
+ * computes it (the bundled module that asks for it, below). A build whose collection and code
+ * did not change reads it back.
  */
 
 export const CATALOG_CACHE_FILE = resolve(BUILD.cacheDir, 'catalog.json');
