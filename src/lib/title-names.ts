@@ -46,36 +46,122 @@ const MAX_SAME_NEIGHBOUR_SHARE = 0.6;
 /** A candidate whose edge characters join their neighbours into words this often straddles words. */
 const MAX_JOINED_NEIGHBOUR_SHARE = 0.4;
 
-interface Tally {
-  titles: number;
-  lastTitle: number;
+/**
+ * What is counted of each frequent n-gram, by its id (its level's first id plus its number in
+ * the level): columns of numbers, and one table of neighbours for all, rather than an object
+ * with two maps each, which at archive scale took seconds to reach and to collect.
+ */
+class Tallies {
+  readonly occurrences: Int32Array;
+  /** Titles it occurs in, and the last of them (titles are counted in order). */
+  readonly titles: Int32Array;
+  private readonly lastTitle: Int32Array;
   /** The outlets seen, one bit each (by their number), and how many. */
-  outletBits: Uint32Array;
-  outlets: number;
-  occurrences: number;
-  /** Neighbouring characters (UTF-16 units) by count; an edge of a run (title start or end, punctuation) is counted apart. */
-  left: Map<number, number>;
-  right: Map<number, number>;
-  leftEdges: number;
-  rightEdges: number;
-}
+  private readonly outletBits: Uint32Array;
+  readonly outlets: Int32Array;
+  /** Occurrences at the edge of a run (title start or end, punctuation), counted apart from the neighbours. */
+  readonly leftEdges: Int32Array;
+  readonly rightEdges: Int32Array;
+  /** Each (n-gram, side, neighbouring character) numbered in the order first seen, with its count. */
+  private readonly neighbourNumbers: DenseNumbers;
+  private neighbourCounts = new Int32Array(1 << 16);
+  private readonly levelStart: number[] = [];
+  private readonly grams: readonly string[][];
+  private readonly outletWords: number;
 
-/** Neighbour counts by character, in the order first seen. */
-function byCharacter(counts: Map<number, number>): Map<string, number> {
-  return new Map([...counts].map(([code, count]) => [String.fromCharCode(code), count]));
+  /** `positions`: the characters counted over, by which the table of neighbours is sized at the start rather than grown step by step. */
+  constructor(grams: readonly string[][], outletWords: number, positions: number) {
+    this.grams = grams;
+    this.outletWords = outletWords;
+    this.neighbourNumbers = new DenseNumbers(Math.min(22, Math.max(16, Math.ceil(Math.log2(positions + 1)) + 1)));
+    let size = 0;
+    for (const texts of grams) {
+      this.levelStart.push(size);
+      size += texts.length;
+    }
+    this.occurrences = new Int32Array(size);
+    this.titles = new Int32Array(size);
+    this.lastTitle = new Int32Array(size).fill(-1);
+    this.outletBits = new Uint32Array(size * outletWords);
+    this.outlets = new Int32Array(size);
+    this.leftEdges = new Int32Array(size);
+    this.rightEdges = new Int32Array(size);
+  }
+
+  /** One occurrence of the n-gram `number` of length `n`, with its neighbouring characters (-1: an edge). */
+  count(n: number, number: number, title: number, outlet: number, left: number, right: number): void {
+    const id = this.levelStart[n - 2] + number;
+    this.occurrences[id]++;
+    if (this.lastTitle[id] !== title) {
+      this.lastTitle[id] = title;
+      this.titles[id]++;
+      const at = id * this.outletWords + (outlet >>> 5);
+      const bit = 1 << (outlet & 31);
+      if (!(this.outletBits[at] & bit)) {
+        this.outletBits[at] |= bit;
+        this.outlets[id]++;
+      }
+    }
+    if (left < 0) this.leftEdges[id]++;
+    else this.countNeighbour(id * 2 * 65_536 + left);
+    if (right < 0) this.rightEdges[id]++;
+    else this.countNeighbour((id * 2 + 1) * 65_536 + right);
+  }
+
+  private countNeighbour(key: number): void {
+    const number = this.neighbourNumbers.numberOf(key);
+    if (number === this.neighbourCounts.length) {
+      const grown = new Int32Array(2 * number);
+      grown.set(this.neighbourCounts);
+      this.neighbourCounts = grown;
+    }
+    this.neighbourCounts[number]++;
+  }
+
+  /** The n-gram's text. */
+  text(id: number): string {
+    let level = this.levelStart.length - 1;
+    while (this.levelStart[level] > id) level--;
+    return this.grams[level][id - this.levelStart[level]];
+  }
+
+  /**
+   * Every n-gram's neighbours on each side, in the order first seen: side 2 * id (left) or
+   * 2 * id + 1 (right) holds characters[start[side]…start[side + 1]] with their counts.
+   */
+  neighbours(): { start: Int32Array; characters: Uint16Array; counts: Int32Array } {
+    const size = this.neighbourNumbers.size;
+    const start = new Int32Array(2 * this.occurrences.length + 1);
+    const sideOf = new Int32Array(size);
+    for (let number = 0; number < size; number++) {
+      const side = Math.floor(this.neighbourNumbers.keyOf(number) / 65_536);
+      sideOf[number] = side;
+      start[side + 1]++;
+    }
+    for (let side = 0; side + 1 < start.length; side++) start[side + 1] += start[side];
+    const filled = start.slice(0, -1);
+    const characters = new Uint16Array(size);
+    const counts = new Int32Array(size);
+    for (let number = 0; number < size; number++) {
+      const at = filled[sideOf[number]]++;
+      characters[at] = this.neighbourNumbers.keyOf(number) % 65_536;
+      counts[at] = this.neighbourCounts[number];
+    }
+    return { start, characters, counts };
+  }
 }
 
 /** Neighbour entropy, each edge of a run counting as a neighbour of its own (seen once). */
-function entropy(counts: Map<string, number>, edges: number, total: number): number {
+function entropy(counts: Int32Array, edges: number, total: number): number {
   let h = edges * (Math.log(total) / total);
-  for (const count of counts.values()) h -= (count / total) * Math.log(count / total);
+  for (const count of counts) h -= (count / total) * Math.log(count / total);
   return h;
 }
 
 /** The share of the commonest neighbour (an edge, being its own neighbour, counts once). */
-function maxShare(counts: Map<string, number>, edges: number, total: number): number {
+function maxShare(counts: Int32Array, edges: number, total: number): number {
   let max = edges > 0 ? 1 : 0;
-  for (const count of counts.values()) max = Math.max(max, count);
+  for (const count of counts) max = Math.max(max, count);
   return max / total;
 }
 
@@ -167,35 +253,17 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
 
   const outletNumbers = new Map<string, number>();
   for (const { outlet } of samples) if (!outletNumbers.has(outlet)) outletNumbers.set(outlet, outletNumbers.size);
-  const outletWords = Math.ceil(outletNumbers.size / 32) || 1;
-  const tallies = grams.map((texts) =>
-    texts.map((): Tally => ({ titles: 0, lastTitle: -1, outletBits: new Uint32Array(outletWords), outlets: 0, occurrences: 0, left: new Map(), right: new Map(), leftEdges: 0, rightEdges: 0 })),
-  );
+  const tallies = new Tallies(grams, Math.ceil(outletNumbers.size / 32) || 1, totalLength);
   offset = 0;
   for (const { run, title } of runs) {
     const outlet = outletNumbers.get(samples[title].outlet)!;
-    const word = outlet >>> 5;
-    const bit = 1 << (outlet & 31);
     for (let i = 0; i < run.length - 1; i++) {
       const p = offset + i;
       // Longer n-grams from here are frequent only if this one is: stop at the first that is not.
       for (let n = 2; n <= levels.length + 1 && i + n <= run.length; n++) {
         const number = levels[n - 2][p];
         if (number < 0) break;
-        const tally = tallies[n - 2][number];
-        tally.occurrences++;
-        if (tally.lastTitle !== title) {
-          tally.lastTitle = title;
-          tally.titles++;
-          if (!(tally.outletBits[word] & bit)) {
-            tally.outletBits[word] |= bit;
-            tally.outlets++;
-          }
-        }
-        if (i > 0) tally.left.set(codes[p - 1], (tally.left.get(codes[p - 1]) ?? 0) + 1);
-        else tally.leftEdges++;
-        if (i + n < run.length) tally.right.set(codes[p + n], (tally.right.get(codes[p + n]) ?? 0) + 1);
-        else tally.rightEdges++;
+        tallies.count(n, number, title, outlet, i > 0 ? codes[p - 1] : -1, i + n < run.length ? codes[p + n] : -1);
       }
     }
     offset += run.length;
@@ -208,24 +276,36 @@ export function discoverTitleNames(samples: readonly TitleSample[], options: Tit
     return known;
   });
   const names: TitleName[] = [];
-  for (const [name, tally] of grams.flatMap((texts, level) => texts.map((text, number) => [text, tallies[level][number]] as const))) {
-    if (tally.titles < options.minTitles || tally.outlets < options.minOutlets) continue;
-    const total = tally.occurrences;
-    const left = byCharacter(tally.left);
-    const right = byCharacter(tally.right);
-    if (entropy(left, tally.leftEdges, total) < MIN_NEIGHBOUR_ENTROPY || entropy(right, tally.rightEdges, total) < MIN_NEIGHBOUR_ENTROPY) continue;
-    if (maxShare(left, tally.leftEdges, total) > MAX_SAME_NEIGHBOUR_SHARE || maxShare(right, tally.rightEdges, total) > MAX_SAME_NEIGHBOUR_SHARE) continue;
+  const neighbours = tallies.neighbours();
+  // One side of an n-gram: its neighbouring characters and their counts.
+  const side = (id: number, right: 0 | 1) => {
+    const [from, to] = [neighbours.start[2 * id + right], neighbours.start[2 * id + right + 1]];
+    return { characters: neighbours.characters.subarray(from, to), counts: neighbours.counts.subarray(from, to) };
+  };
+  const byCharacter = ({ characters, counts }: ReturnType<typeof side>) => new Map([...characters].map((code, k) => [String.fromCharCode(code), counts[k]]));
+  for (let id = 0; id < tallies.occurrences.length; id++) {
+    if (tallies.titles[id] < options.minTitles || tallies.outlets[id] < options.minOutlets) continue;
+    const total = tallies.occurrences[id];
+    const [left, right] = [side(id, 0), side(id, 1)];
+    const [leftEdges, rightEdges] = [tallies.leftEdges[id], tallies.rightEdges[id]];
+    if (entropy(left.counts, leftEdges, total) < MIN_NEIGHBOUR_ENTROPY || entropy(right.counts, rightEdges, total) < MIN_NEIGHBOUR_ENTROPY) continue;
+    if (maxShare(left.counts, leftEdges, total) > MAX_SAME_NEIGHBOUR_SHARE || maxShare(right.counts, rightEdges, total) > MAX_SAME_NEIGHBOUR_SHARE) continue;
+    const name = tallies.text(id);
     if (isWord) {
       const first = name[0];
       const last = name[name.length - 1];
       let joined = 0;
       // Rare neighbours cannot tip the share; asking the dictionary about each would cost seconds.
       const counted = Math.max(2, total / 50);
-      for (const [char, count] of left) if (count >= counted && isWord(char + first)) joined += count;
-      for (const [char, count] of right) if (count >= counted && isWord(last + char)) joined += count;
+      left.counts.forEach((count, k) => {
+        if (count >= counted && isWord(String.fromCharCode(left.characters[k]) + first)) joined += count;
+      });
+      right.counts.forEach((count, k) => {
+        if (count >= counted && isWord(last + String.fromCharCode(right.characters[k]))) joined += count;
+      });
       if (joined > MAX_JOINED_NEIGHBOUR_SHARE * total) continue;
     }
-    names.push({ name, titles: tally.titles, outlets: tally.outlets, occurrences: total, left, right });
+    names.push({ name, titles: tallies.titles[id], outlets: tallies.outlets[id], occurrences: total, left: byCharacter(left), right: byCharacter(right) });
   }
   for (const tally of latinTallies.values()) {
     if (tally.titles.size < options.minTitles || tally.outlets.size < options.minOutlets) continue;

@@ -177,8 +177,11 @@ export function buildTopics(articles: readonly TopicSource[], options: TopicOpti
 
   const topics = new Map<string, Topic>();
   const byArticle = new Map<string, TopicRef[]>();
+  // A few thousand names, each given to thousands of articles.
+  const slugs = new Map<string, string>();
   const assign = (article: TopicSource, name: string, kind: TopicKind, spellings: readonly string[] = []) => {
-    const slug = topicSlug(name);
+    let slug = slugs.get(name);
+    if (slug === undefined) slugs.set(name, (slug = topicSlug(name)));
     if (!slug) return;
     let topic = topics.get(slug);
     if (!topic) topics.set(slug, (topic = { slug, name, kinds: [], variants: [], articleIds: [] }));
