@@ -67,9 +67,10 @@ class EdgeCache {
 /**
  * At the end of a build: writes the build report (src/lib/build-report.ts) to `path` as JSON, and
  * prints what an operator looks for: the skipped files (those refused again unchanged counted in
- * one line), the top suspected leftover boilerplate and the loader's summary. The report is made from the loader's outcomes and the content store, so
- * it is written for a rebuild that parsed nothing as well. `path` must lie outside the output
- * folder: the report names the content folder's files, which are not the site's to publish.
+ * one line), the top suspected leftover boilerplate and the loader's summary. The report is made
+ * from the loader's outcomes and the content store, so it is written for a rebuild that parsed
+ * nothing as well. `path` must lie outside the output folder: the report names the content
+ * folder's files, which are not the site's to publish.
  */
 export function buildReportIntegration(options: { path: string; site: string; base: string }): AstroIntegration {
   let outDir = '';
