@@ -351,7 +351,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
             throw error;
           })
           .finally(() => pool.close());
-        if (pool.threads) context.logger.info(`parsed on ${pool.threads} threads`);
+        if (pool.threads) context.logger.info(`parsed on ${pool.threads} ${pool.threads === 1 ? 'thread' : 'threads'}`);
         if (report.ignored.length) {
           const shown = report.ignored.slice(0, 5).join(', ');
           context.logger.info(`ignored ${report.ignored.length} files that are not .txt captures: ${shown}${report.ignored.length > 5 ? ', …' : ''}`);
