@@ -6,7 +6,7 @@ import { boilerplateForUrl, outletForArticle, stripOutletSuffix } from './outlet
 import { hasVisibleText, parseCaptureBytes, type ParseOptions } from './parse.ts';
 import { sanitizePlainText } from './sanitize.ts';
 import { sectionOf } from './sections.ts';
-import { encodeFeatures, storyFeatures } from './stories.ts';
+import { encodeFeatures, storyFeatures } from './story-features.ts';
 import { extractSubjects } from './subjects.ts';
 import { detectLanguage, readingMinutes, summarize } from './text.ts';
 
@@ -45,7 +45,7 @@ export interface ArticleEntry {
   /** Sanitized body HTML. */
   html: string;
   /**
-   * Hashed shingles for finding other articles of the same story, encoded (see stories.ts). Kept
+   * Hashed shingles for finding other articles of the same story, encoded (see story-features.ts). Kept
    * beside the body rather than in the content store: only the story pairs read them.
    */
   storyFeatures: string;

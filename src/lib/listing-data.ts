@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findStoryPairs, toStoryCandidate, type RelatedPair } from './stories.ts';
+import { DEFAULT_STORY_OPTIONS, findStoryPairs, toStoryCandidate, type RelatedPair } from './stories.ts';
 import { buildTopics, defaultMinSubjectArticles, defaultMinTitles, type Topic, type TopicRef, type TopicSource } from './topics.ts';
 
 /**
@@ -27,10 +27,10 @@ export function listingSettings(articleCount: number, minSubjectArticles?: numbe
   return { minSubjectArticles: minSubjectArticles ?? defaultMinSubjectArticles(articleCount), minTitles: defaultMinTitles(articleCount) };
 }
 
-/** `articles` newest first, as the pages list them. */
-export function computeListingData(articles: readonly ListingSource[], settings: ListingSettings): ListingData {
+/** `articles` newest first, as the pages list them; `numbered` when their story features are numbers already (see findStoryPairs). */
+export function computeListingData(articles: readonly ListingSource[], settings: ListingSettings, numbered?: { distinct: number }): ListingData {
   const { topics, byArticle } = buildTopics(articles, settings);
-  return { topics, topicsByArticle: [...byArticle], pairs: findStoryPairs(articles.map(toStoryCandidate)) };
+  return { topics, topicsByArticle: [...byArticle], pairs: findStoryPairs(articles.map(toStoryCandidate), DEFAULT_STORY_OPTIONS, numbered) };
 }
 
 /**

@@ -1,69 +1,11 @@
-import { toSimplified } from './chinese.ts';
 import { DenseNumbers } from './dense-numbers.ts';
+import { decodeFeatures } from './story-features.ts';
 
 /**
- * Stories: articles that report the same event, across outlets and captures. Chinese has no
- * word boundaries, so an article is described by the character bigrams (shingles of two) of its
- * title and opening, plus words for Latin-script text, all hashed to numbers. Two articles are
- * compared by cosine similarity with rare shingles weighted up (IDF over the corpus): sharing
- * 张一鸣 or 北约 says far more than sharing 中国.
+ * Stories: articles that report the same event, across outlets and captures, found by their
+ * story features (story-features.ts). Two articles are compared by cosine similarity with rare
+ * features weighted up (IDF over the corpus): sharing 张一鸣 or 北约 says far more than sharing 中国.
  */
-
-/** Characters of text after the title that describe the event: news puts it first. */
-const OPENING_CHARS = 240;
-/** Features kept per article (the title's come first). */
-export const MAX_STORY_FEATURES = 128;
-
-/** FNV-1a with a final mix: a stable 32-bit id for a shingle. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
-  return h >>> 0;
-}
-
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]{4,}/gu;
-const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-/**
- * The article's story features, distinct: its subjects (names weigh most when shared), then
- * hashed CJK bigrams and Latin words (4 letters or more) of the title and opening. URLs are
- * left out: link-only items would otherwise match on `https` and a host name.
- */
-export function storyFeatures(title: string, text: string, lang = '', subjects: readonly string[] = []): number[] {
-  let source = `${title}\n${text.slice(0, OPENING_CHARS)}`.replace(/\b(?:https?:\/\/|www\.)\S*/g, ' ');
-  if (lang === 'zh-Hant') source = toSimplified(source);
-  const features = new Set<number>(subjects.map((subject) => hash32(`@${subject}`)));
-  for (const [run] of source.toLowerCase().matchAll(CJK_RUN)) {
-    if (CJK_START.test(run)) {
-      for (let i = 0; i + 2 <= run.length; i++) features.add(hash32(run.slice(i, i + 2)));
-    } else if (!/^\d+$/.test(run)) {
-      features.add(hash32(run));
-    }
-    if (features.size >= MAX_STORY_FEATURES) break;
-  }
-  return [...features].slice(0, MAX_STORY_FEATURES);
-}
-
-/** Features as compact text for the content store: base64 of little-endian 32-bit words (5.3 characters each, not 11). */
-export function encodeFeatures(features: readonly number[]): string {
-  const words = new Uint32Array(features);
-  return Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString('base64');
-}
-
-/** The inverse of encodeFeatures: the words in a typed array, not a list of numbers (7 million of them at archive scale). */
-export function decodeFeatures(encoded: string): Uint32Array {
-  const bytes = Buffer.from(encoded, 'base64');
-  // Copied to a buffer of its own: a Uint32Array must start at a multiple of four bytes, and a decoded Buffer may not.
-  const features = new Uint32Array(bytes.length >>> 2);
-  new Uint8Array(features.buffer).set(bytes.subarray(0, features.byteLength));
-  return features;
-}
 
 /**
  * Documents assumed besides the corpus when weighting features, so that a small site (the two
@@ -106,9 +48,11 @@ export interface RelatedPair {
 /**
  * Every pair of articles similar enough to be one story, within the time window. Candidates
  * come from an inverted index over features, so articles that share no uncommon feature are
- * never compared.
+ * never compared. With `numbered`, the articles' features are numbers already, each below
+ * `distinct` (a FeatureNumbering's: feature-numbers.ts), and the pairs are those of the features
+ * they stand for.
  */
-export function findStoryPairs(articles: readonly StoryCandidate[], options: StoryOptions = DEFAULT_STORY_OPTIONS): RelatedPair[] {
+export function findStoryPairs(articles: readonly StoryCandidate[], options: StoryOptions = DEFAULT_STORY_OPTIONS, numbered?: { distinct: number }): RelatedPair[] {
   const byTime = articles.toSorted((x, y) => x.time - y.time || (x.id < y.id ? -1 : 1));
   const total = byTime.length;
   // Flat typed arrays, not a map of lists and objects: at archive scale (7 million feature
@@ -117,7 +61,7 @@ export function findStoryPairs(articles: readonly StoryCandidate[], options: Sto
   const featureStart = new Int32Array(total + 1);
   for (let index = 0; index < total; index++) featureStart[index + 1] = featureStart[index] + byTime[index].features.length;
   // Each distinct feature gets a dense number; the articles' features become those numbers.
-  const { featureOf, distinct } = denseNumbers(byTime, featureStart[total]);
+  const { featureOf, distinct } = numbered ? { featureOf: endToEnd(byTime, featureStart[total]), distinct: numbered.distinct } : denseNumbers(byTime, featureStart[total]);
   // Postings: for each feature, the positions (in time order) of the articles that have it.
   const postingStart = new Int32Array(distinct + 1);
   for (const id of featureOf) postingStart[id + 1]++;
@@ -129,7 +73,10 @@ export function findStoryPairs(articles: readonly StoryCandidate[], options: Sto
   }
   const weights = new Float64Array(distinct);
   for (let id = 0; id < distinct; id++) {
-    const idf = Math.log(1 + (total + BACKGROUND_DOCUMENTS) / (postingStart[id + 1] - postingStart[id]));
+    // A number no article has (kept numberings may hold some) weighs nothing.
+    const frequency = postingStart[id + 1] - postingStart[id];
+    if (frequency === 0) continue;
+    const idf = Math.log(1 + (total + BACKGROUND_DOCUMENTS) / frequency);
     weights[id] = idf * idf;
   }
   const norms = new Float64Array(total);
@@ -193,6 +140,17 @@ function denseNumbers(articles: readonly StoryCandidate[], count: number): { fea
   let at = 0;
   for (const article of articles) for (const feature of article.features) featureOf[at++] = numbers.numberOf(feature);
   return { featureOf, distinct: numbers.size };
+}
+
+/** The articles' features, numbers already, end to end (`count` in all). */
+function endToEnd(articles: readonly StoryCandidate[], count: number): Int32Array {
+  const featureOf = new Int32Array(count);
+  let at = 0;
+  for (const article of articles) {
+    featureOf.set(article.features, at);
+    at += article.features.length;
+  }
+  return featureOf;
 }
 
 /** For each article, the others of its story, most similar first (at most `limit`). */

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { computeListingData } from '../lib/listing-data.ts';
 import { tag } from '../lib/segmenter.ts';
-import { decodeFeatures } from '../lib/stories.ts';
+import { decodeFeatures } from '../lib/story-features.ts';
 import { BodyFiles, storyFeaturesOf } from './body-files.ts';
 import { readFeaturesPack, writeFeaturesPack } from './features-pack.ts';
 import type { ArticleOfThread, ListingsJob } from './listings-ahead.ts';
@@ -16,7 +16,7 @@ const { bodiesFolder } = workerData as { bodiesFolder?: string };
 const bodies = new BodyFiles(bodiesFolder ?? '');
 // The subject kinds ask the dictionary; its first use loads it.
 tag('新闻', false);
-const pack = bodiesFolder ? readFeaturesPack(bodies.featuresPack) : new Map<string, Uint32Array>();
+const pack = bodiesFolder ? readFeaturesPack(bodies.featuresPack) : undefined;
 
 parentPort!.once('message', (job: ListingsJob) => {
   if ('stop' in job) {
@@ -26,13 +26,15 @@ parentPort!.once('message', (job: ListingsJob) => {
   const started = performance.now();
   try {
     const { articles, settings } = job;
-    const features = articles.map((article) => featuresOf(article));
-    const listings = computeListingData(articles.map((article, index) => ({ ...article, storyFeatures: features[index] })), settings);
+    // With a pack, the features as their numbers in its numbering (new articles' numbered now); without, as they are.
+    const features = articles.map((article) => (typeof article.digest === 'string' && pack?.numbers.get(article.digest)) || featuresOf(article));
+    const numbered = pack && { distinct: pack.numbering.size };
+    const listings = computeListingData(articles.map((article, index) => ({ ...article, storyFeatures: features[index] })), settings, numbered);
     // As JSON text: the pages parse it (no slower than a structured copy) and write it to the cache as it is, not serialise it again.
     parentPort!.postMessage({ json: JSON.stringify(listings), seconds: (performance.now() - started) / 1000 });
     // After the result is sent, off the pages' way: the pack of these articles, unless it is the one read.
-    if (bodiesFolder && (articles.length !== pack.size || articles.some((article) => !pack.has(String(article.digest))))) {
-      writeFeaturesPack(bodies.featuresPack, new Map(articles.map((article, index) => [String(article.digest), features[index]])));
+    if (pack && (articles.length !== pack.numbers.size || articles.some((article) => !pack.numbers.has(String(article.digest))))) {
+      writeFeaturesPack(bodies.featuresPack, { numbers: new Map(articles.map((article, index) => [String(article.digest), features[index]])), numbering: pack.numbering });
     }
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
@@ -41,6 +43,6 @@ parentPort!.once('message', (job: ListingsJob) => {
 });
 
 function featuresOf(article: ArticleOfThread): Uint32Array {
-  const packed = typeof article.digest === 'string' ? pack.get(article.digest) : undefined;
-  return packed ?? decodeFeatures(storyFeaturesOf(article, bodies));
+  const features = decodeFeatures(storyFeaturesOf(article, bodies));
+  return pack ? pack.numbering.numbersOf(features) : features;
 }

@@ -7,7 +7,8 @@ import { startListingsThread } from '../../src/loader/listings-ahead.ts';
 import { captureDigest } from '../../src/lib/capture-files.ts';
 import { BodyFiles } from '../../src/loader/body-files.ts';
 import { readFeaturesPack, writeFeaturesPack } from '../../src/loader/features-pack.ts';
-import { decodeFeatures } from '../../src/lib/stories.ts';
+import { decodeFeatures } from '../../src/lib/story-features.ts';
+import { FeatureNumbering } from '../../src/lib/feature-numbers.ts';
 import { loadFixtureArticles, loadSeeds } from '../support/articles.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -38,20 +39,38 @@ describe('listing data', () => {
     // The first test's thread wrote the pack once its result was sent.
     const packed = await waitFor(() => {
       const pack = readFeaturesPack(bodies.featuresPack);
-      return pack.size ? pack : undefined;
+      return pack.numbers.size ? pack : undefined;
     });
-    assert.deepEqual(new Set(packed.keys()), new Set(articles.map((article) => article.digest)));
-    for (const article of articles) assert.deepEqual([...packed.get(article.digest)!], [...decodeFeatures(article.storyFeatures)], article.id);
+    assert.deepEqual(new Set(packed.numbers.keys()), new Set(articles.map((article) => article.digest)));
+    const { keys } = packed.numbering.kept();
+    for (const article of articles) assert.deepEqual([...packed.numbers.get(article.digest)!].map((number) => keys[number]), [...decodeFeatures(article.storyFeatures)], article.id);
     // Features never change under a digest, so the pack is read before the files: with every
     // article's features emptied there, no two articles share a story.
     const folder = tempDir('news-bodies');
     const emptied = new BodyFiles(folder);
     for (const article of articles) emptied.write(article.digest, article.html, article.storyFeatures);
-    writeFeaturesPack(emptied.featuresPack, new Map(articles.map((article) => [article.digest, new Uint32Array()])));
+    writeFeaturesPack(emptied.featuresPack, { numbers: new Map(articles.map((article) => [article.digest, new Uint32Array()])), numbering: new FeatureNumbering() });
     startListingsThread(emptied).compute(stored, 2);
     const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst));
     assert.deepEqual(ahead?.listings.pairs, []);
     assert.deepEqual(ahead?.listings.topics, computeListingData(newestFirst, settings).topics);
+  });
+  it('numbers the features of articles the pack lacks after those it holds, with the same result; the next pack holds only the articles of this build', async () => {
+    const partial = new BodyFiles(tempDir('news-bodies'));
+    for (const article of articles) partial.write(article.digest, article.html, article.storyFeatures);
+    // The pack of an earlier build: half the articles, and one removed since.
+    const numbering = new FeatureNumbering();
+    const earlier = articles.slice(0, Math.floor(articles.length / 2)).map((article) => [article.digest, numbering.numbersOf(decodeFeatures(article.storyFeatures))] as const);
+    writeFeaturesPack(partial.featuresPack, { numbers: new Map([['removed', numbering.numbersOf([1, 2, 3])], ...earlier]), numbering });
+    startListingsThread(partial).compute(stored, 2);
+    const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst));
+    assert.deepEqual(ahead?.listings, computeListingData(newestFirst, settings));
+    const repacked = await waitFor(() => {
+      const pack = readFeaturesPack(partial.featuresPack);
+      return pack.numbers.size === articles.length ? pack : undefined;
+    });
+    assert.deepEqual(new Set(repacked.numbers.keys()), new Set(articles.map((article) => article.digest)));
+    assert.equal(repacked.numbering.size, new Set(articles.flatMap((article) => [...decodeFeatures(article.storyFeatures)])).size);
   });
   it('is keyed by the articles in order, their digests and the settings', () => {
     const digest = listingInputsDigest(settings, newestFirst);

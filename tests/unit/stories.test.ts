@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  decodeFeatures, DEFAULT_STORY_OPTIONS, encodeFeatures, findStoryPairs, groupStories, relatedById, storyFeatures, toStories, toStoryCandidate,
-} from '../../src/lib/stories.ts';
+import { decodeFeatures, encodeFeatures, storyFeatures } from '../../src/lib/story-features.ts';
+import { DEFAULT_STORY_OPTIONS, findStoryPairs, groupStories, relatedById, toStories, toStoryCandidate } from '../../src/lib/stories.ts';
+import { FeatureNumbering, keepOnlyUsed } from '../../src/lib/feature-numbers.ts';
 import { loadSeeds, type LoadedArticle } from '../support/articles.ts';
 
 const candidates = (articles: readonly LoadedArticle[]) => articles.map(toStoryCandidate);
@@ -69,6 +69,17 @@ describe('findStoryPairs', () => {
       assert.ok(similarity !== undefined, `${pair.a} ${pair.b} should not be a pair`);
       assert.ok(Math.abs(pair.similarity - Math.min(1, similarity)) < 1e-9);
     }
+    // The same features as numbers kept from build to build: numbered in two builds, newest
+    // articles first, with numbers no article has any more between them; the very same pairs.
+    const numbering = new FeatureNumbering();
+    const later = articles.slice(200).map((article) => ({ ...article, features: numbering.numbersOf(article.features) }));
+    numbering.numbersOf([7_000_001, 7_000_002, 7_000_003]);
+    const earlier = articles.slice(0, 200).map((article) => ({ ...article, features: numbering.numbersOf(article.features) }));
+    const numbered = [...earlier, ...later];
+    assert.ok(numbering.size > new Set(articles.flatMap((article) => article.features)).size);
+    assert.deepEqual(findStoryPairs(numbered, options, { distinct: numbering.size }), found);
+    const used = keepOnlyUsed(numbering, numbered.map((article) => article.features));
+    assert.deepEqual(findStoryPairs(numbered.map((article, index) => ({ ...article, features: used.articles[index] })), options, { distinct: used.numbering.size }), found);
   });
 });
 
