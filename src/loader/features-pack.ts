@@ -67,6 +67,16 @@ export function readFeaturesPack(path: string): FeaturesPack {
 }
 
 /**
+ * The last build's pack for articles of these `digests`, unless it holds fewer than half of them
+ * (every digest changes with the code that parses: an upgrade), then an empty one: numbering
+ * afresh is faster than looking each of millions of features up in a numbering of old ones.
+ */
+export function packWorthKeeping(pack: FeaturesPack, digests: readonly string[]): FeaturesPack {
+  const known = digests.filter((digest) => pack.numbers.has(digest)).length;
+  return 2 * known >= digests.length ? pack : { numbers: new Map(), numbering: new FeatureNumbering() };
+}
+
+/**
  * Writes the pack whole (a temporary file, then renamed), so that a build stopped meanwhile
  * leaves the last one. It keeps only the features its articles have, numbered anew.
  */

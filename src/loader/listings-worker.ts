@@ -3,7 +3,7 @@ import { computeListingData } from '../lib/listing-data.ts';
 import { tag } from '../lib/segmenter.ts';
 import { decodeFeatures } from '../lib/story-features.ts';
 import { BodyFiles, storyFeaturesOf } from './body-files.ts';
-import { readFeaturesPack, writeFeaturesPack } from './features-pack.ts';
+import { packWorthKeeping, readFeaturesPack, writeFeaturesPack } from './features-pack.ts';
 import type { ArticleOfThread, ListingsJob } from './listings-ahead.ts';
 
 /**
@@ -16,7 +16,7 @@ const { bodiesFolder } = workerData as { bodiesFolder?: string };
 const bodies = new BodyFiles(bodiesFolder ?? '');
 // The subject kinds ask the dictionary; its first use loads it.
 tag('新闻', false);
-const pack = bodiesFolder ? readFeaturesPack(bodies.featuresPack) : undefined;
+const lastPack = bodiesFolder ? readFeaturesPack(bodies.featuresPack) : undefined;
 
 parentPort!.once('message', (job: ListingsJob) => {
   if ('stop' in job) {
@@ -26,7 +26,12 @@ parentPort!.once('message', (job: ListingsJob) => {
   const started = performance.now();
   try {
     const { articles, settings } = job;
+    const pack = lastPack && packWorthKeeping(lastPack, articles.map((article) => String(article.digest)));
     // With a pack, the features as their numbers in its numbering (new articles' numbered now); without, as they are.
+    const featuresOf = (article: ArticleOfThread) => {
+      const features = decodeFeatures(storyFeaturesOf(article, bodies));
+      return pack ? pack.numbering.numbersOf(features) : features;
+    };
     const features = articles.map((article) => (typeof article.digest === 'string' && pack?.numbers.get(article.digest)) || featuresOf(article));
     const numbered = pack && { distinct: pack.numbering.size };
     const listings = computeListingData(articles.map((article, index) => ({ ...article, storyFeatures: features[index] })), settings, numbered);
@@ -41,8 +46,3 @@ parentPort!.once('message', (job: ListingsJob) => {
   }
   parentPort!.close();
 });
-
-function featuresOf(article: ArticleOfThread): Uint32Array {
-  const features = decodeFeatures(storyFeaturesOf(article, bodies));
-  return pack ? pack.numbering.numbersOf(features) : features;
-}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FeatureNumbering } from '../../src/lib/feature-numbers.ts';
 import { decodeFeatures } from '../../src/lib/story-features.ts';
-import { readFeaturesPack, writeFeaturesPack, type FeaturesPack } from '../../src/loader/features-pack.ts';
+import { packWorthKeeping, readFeaturesPack, writeFeaturesPack, type FeaturesPack } from '../../src/loader/features-pack.ts';
 import { loadFixtureArticles, loadSeeds } from '../support/articles.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -45,6 +45,16 @@ describe('story features pack', () => {
     assert.equal(read.numbering.size, new Set(left.flatMap(([, words]) => [...words])).size);
     assert.ok(read.numbering.size < pack.numbering.size, 'the removed article should have features of its own');
     assert.deepEqual(featuresOf(read), new Map(left.map(([digest, words]) => [digest, [...words]])));
+  });
+  it('is kept for a build that has at least half its articles, and started afresh for one that has fewer (an upgrade changes every digest)', () => {
+    const pack = packOf(features);
+    const digests = [...features.keys()];
+    const half = Math.ceil(digests.length / 2);
+    assert.equal(packWorthKeeping(pack, [...digests.slice(0, half), ...digests.slice(0, half).map((digest) => `${digest}-new`)]), pack);
+    assert.equal(packWorthKeeping(pack, ['one-new', ...digests.slice(0, 1)]), pack);
+    const fresh = packWorthKeeping(pack, [...digests.slice(0, half - 1), ...digests.slice(0, half).map((digest) => `${digest}-new`)]);
+    assert.deepEqual([fresh.numbers.size, fresh.numbering.size], [0, 0]);
+    assert.equal(packWorthKeeping(pack, []), pack);
   });
   it('holds articles without features and an empty collection', () => {
     const path = join(tempDir('news-pack'), 'story-features.pack');

@@ -58,9 +58,9 @@ describe('listing data', () => {
   it('numbers the features of articles the pack lacks after those it holds, with the same result; the next pack holds only the articles of this build', async () => {
     const partial = new BodyFiles(tempDir('news-bodies'));
     for (const article of articles) partial.write(article.digest, article.html, article.storyFeatures);
-    // The pack of an earlier build: half the articles, and one removed since.
+    // The pack of an earlier build: all the articles but two, and one removed since.
     const numbering = new FeatureNumbering();
-    const earlier = articles.slice(0, Math.floor(articles.length / 2)).map((article) => [article.digest, numbering.numbersOf(decodeFeatures(article.storyFeatures))] as const);
+    const earlier = articles.slice(2).map((article) => [article.digest, numbering.numbersOf(decodeFeatures(article.storyFeatures))] as const);
     writeFeaturesPack(partial.featuresPack, { numbers: new Map([['removed', numbering.numbersOf([1, 2, 3])], ...earlier]), numbering });
     startListingsThread(partial).compute(stored, 2);
     const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst));
