@@ -93,6 +93,7 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
     const report: LoadReport = { published: 0, skipped: [], files: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
     const sameCode = options.pipelineVersion !== undefined && previous?.pipeline === options.pipelineVersion;
     const load = new Load(context, options, report, previous?.files ?? {}, previous?.rejected ?? {}, sameCode);
+    load.warmForNewFiles(files);
     await load.readFiles(files);
     load.countSkippedAgain();
     await load.writeStore();
@@ -149,6 +150,11 @@ class Load {
     this.previousRejected = previousRejected;
     this.pool = options.pool ?? inlineParser();
     this.now = (options.now ?? Date.now)();
+  }
+
+  /** A file new by name will be parsed: a parsing thread starts now and gets ready while the known files are read. */
+  warmForNewFiles(files: readonly string[]): void {
+    if (files.some((file) => !Object.hasOwn(this.previous, file) && !Object.hasOwn(this.previousRejected, file))) this.pool.warm();
   }
 
   /**

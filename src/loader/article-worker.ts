@@ -1,5 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import { toArticleEntry } from '../lib/article.ts';
+import { tag } from '../lib/segmenter.ts';
+
+// The dictionary loads on first use: load it now, while the first file may still be on its way (see ParsePool.warm).
+tag('新闻', false);
 
 /** A parsing thread: turns capture bytes into an article entry (see parse-pool.ts). */
 parentPort!.on('message', ({ task, bytes, now }: { task: number; bytes: Uint8Array; now: number }) => {

@@ -10,6 +10,12 @@ export interface ParsePool {
   /** `file` names the capture (for whoever watches the pool); only its bytes are parsed. */
   parse(bytes: Uint8Array, file: string, now: number): Promise<ArticleResult>;
   close(): Promise<void>;
+  /**
+   * Starts a thread now, when none runs, for files known to be coming: a thread takes a second or
+   * two to load the parsing code and the segmenter's dictionary, which a rebuild would otherwise
+   * wait for when it reaches its first new file (new captures sort last).
+   */
+  warm(): void;
   /** Threads in use (0: parsing on the calling thread). */
   readonly threads: number;
 }
@@ -19,6 +25,7 @@ export function inlineParser(): ParsePool {
     threads: 0,
     parse: async (bytes, _file, now) => toArticleEntry(bytes, { now }),
     close: async () => {},
+    warm: () => {},
   };
 }
 
@@ -75,6 +82,15 @@ class ThreadPool implements ParsePool {
       this.pending.set(task, { resolve, reject });
       this.workers[index].postMessage({ task, bytes, now });
     });
+  }
+
+  warm(): void {
+    if (this.workers.length || this.inline || this.failure) return;
+    try {
+      this.start();
+    } catch {
+      // The first file finds out, and parses on this thread.
+    }
   }
 
   async close(): Promise<void> {

@@ -29,7 +29,7 @@ describe('loadArticles and the pipeline version', () => {
     const context = memoryContext();
     const parsed: string[] = [];
     const inline = inlineParser();
-    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {} };
+    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {}, warm: () => {} };
     const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
     const first = await loadArticles(context, options);
     assert.deepEqual(first.skipped.map((skip) => skip.file), ['broken.txt']);
@@ -70,7 +70,7 @@ describe('loadArticles and the pipeline version', () => {
     const context = memoryContext();
     const parsed: string[] = [];
     const inline = inlineParser();
-    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {} };
+    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {}, warm: () => {} };
     const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
     await loadArticles(context, options);
     // The same number of bytes, different text, the old modification time: the stat cannot tell.
@@ -183,7 +183,8 @@ describe('the records of the capture files, in a file of their own', () => {
     const records = new LoadRecordsFile(join(tempDir('news-records-cache'), 'capture-records.json'));
     const parsed: string[] = [];
     const inline = inlineParser();
-    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {} };
+    // 'warm' marks when the loader asked for a thread ahead of the files.
+    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {}, warm: () => parsed.push('warm') };
     const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
     return { folder, records, parsed, options, context: memoryContext() };
   }
@@ -232,8 +233,26 @@ describe('the records of the capture files, in a file of their own', () => {
     const { records, parsed, options, context } = setUp();
     writeFileSync(records.path, '{"files": {"000_6deaa98bedeedb28.txt"');
     const report = await loadArticles(context, { ...options, records });
-    assert.deepEqual([report.parsed, report.published, parsed.length], [3, 2, 3]);
+    assert.deepEqual([report.parsed, report.published], [3, 2]);
+    assert.deepEqual(parsed.filter((file) => file !== 'warm').sort(), ['000_6deaa98bedeedb28.txt', '001_82e84ac9c174a1e7.txt', 'broken.txt']);
     assert.equal(JSON.parse(readFileSync(records.path, 'utf8')).pipeline, 'one');
+  });
+  it('asks for a parsing thread before reading when a file is new by name, and only then', async () => {
+    const { folder, records, parsed, options, context } = setUp();
+    await loadArticles(context, { ...options, records });
+    assert.equal(parsed[0], 'warm', 'a first load parses every file');
+    parsed.length = 0;
+    await loadArticles(context, { ...options, records });
+    assert.deepEqual(parsed, [], 'nothing new, no thread');
+    // A new capture, named after the others so that it is read last, as a new day's files are.
+    cpSync(join(folder, '000_6deaa98bedeedb28.txt'), join(folder, 'zz-new.txt'));
+    writeFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), readFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), 'utf8').replace('北约', '北约组织'));
+    await loadArticles(context, { ...options, records });
+    assert.deepEqual([parsed[0], ...parsed.slice(1).sort()], ['warm', '001_82e84ac9c174a1e7.txt', 'zz-new.txt'], 'asked before the first file is parsed');
+    parsed.length = 0;
+    writeFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), readFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), 'utf8').replace('北约组织', '北约'));
+    await loadArticles(context, { ...options, records });
+    assert.deepEqual(parsed, ['001_82e84ac9c174a1e7.txt'], 'a file changed under its old name is found only when read');
   });
 });
 
@@ -253,6 +272,23 @@ describe('the parsing threads', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('start one thread ahead when asked, which takes the first file', async () => {
+    const pool = createParsePool(4);
+    try {
+      pool.warm();
+      pool.warm();
+      assert.equal(pool.threads, 1, 'asked twice, one thread');
+      const [first] = captures();
+      assert.ok((await pool.parse(first.bytes, first.name, now)).ok);
+      assert.equal(pool.threads, 1);
+    } finally {
+      await pool.close();
+    }
+    const inline = inlineParser();
+    inline.warm();
+    assert.equal(inline.threads, 0);
   });
 
   it('start only when files arrive, and no more than are busy at once', async () => {
