@@ -26,11 +26,11 @@ export function listingsKey(code: string, inputs: string): string {
 }
 
 /** The cached listing data when it was computed from `inputs` by the same code (`key`). */
-export function readCachedListings(key: string, inputs: string): ListingData | undefined {
+export function readCachedListings(key: string, inputs: string, file = CATALOG_CACHE_FILE): ListingData | undefined {
   // Other inputs are told by the file's head: a rebuild with a new article does not read and parse the rest (10 MB at archive scale).
-  if (cachedListingsInputs() !== inputs) return undefined;
+  if (cachedListingsInputs(file) !== inputs) return undefined;
   try {
-    const cached = JSON.parse(readFileSync(CATALOG_CACHE_FILE, 'utf8')) as { key: string; listings: ListingData };
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; listings: ListingData };
     return cached.key === key ? cached.listings : undefined;
   } catch {
     // A file cut short (an interrupted build) is computed again.
@@ -39,19 +39,19 @@ export function readCachedListings(key: string, inputs: string): ListingData | u
 }
 
 /**
- * `inputs` (listingInputsDigest) goes first, where cachedListingsInputs finds it without reading
- * the rest. `json` is the listings as JSON text when the thread that computed them made it already.
+ * `json` is the listing data as JSON text. `inputs` (listingInputsDigest) goes first, where
+ * cachedListingsInputs finds it without reading the rest.
  */
-export function writeCachedListings(key: string, inputs: string, listings: ListingData, json = JSON.stringify(listings)): void {
-  mkdirSync(dirname(CATALOG_CACHE_FILE), { recursive: true });
-  writeFileSync(CATALOG_CACHE_FILE, `${JSON.stringify({ inputs, key }).slice(0, -1)},"listings":${json}}`);
+export function writeCachedListings(key: string, inputs: string, json: string, file = CATALOG_CACHE_FILE): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ inputs, key }).slice(0, -1)},"listings":${json}}`);
 }
 
 /** The inputs the cached listing data was computed from, read from the head of the file. */
-export function cachedListingsInputs(): string | undefined {
-  if (!existsSync(CATALOG_CACHE_FILE)) return undefined;
+export function cachedListingsInputs(path = CATALOG_CACHE_FILE): string | undefined {
+  if (!existsSync(path)) return undefined;
   const head = Buffer.alloc(128);
-  const file = openSync(CATALOG_CACHE_FILE, 'r');
+  const file = openSync(path, 'r');
   try {
     const length = readSync(file, head, 0, head.length, 0);
     return /^\{"inputs":"([\w-]+)"/.exec(head.toString('latin1', 0, length))?.[1];
@@ -68,25 +68,37 @@ export function cachedListingsInputs(): string | undefined {
  */
 export interface ListingsAhead {
   inputs: string;
-  /** The result, once the thread is done; the thread keeps the process alive only once this is asked for. */
-  take(): Promise<ListingsTaken>;
+  /**
+   * The result, once the thread is done; the thread keeps the process alive only once this is
+   * asked for. The thread then writes it to the cache itself (as writeCachedListings), off the
+   * pages' thread: seconds at archive scale, before the first page could render.
+   */
+  take(cacheAs: CachedAs): Promise<ListingsTaken>;
 }
 
-/** The listing data as the thread sent it: parsed, and as the JSON text it came in. */
+/** Where and under which code key listing data is cached (see listingsKey). */
+export interface CachedAs {
+  key: string;
+  file: string;
+}
+
+/** The listing data as the thread sent it, and how long it took there. */
 export interface ListingsTaken {
   listings: ListingData;
-  json: string;
   seconds: number;
 }
 
 export const LISTINGS_AHEAD_KEY = Symbol.for('news-site.listings-ahead');
 
-/** The listing data computed ahead for these inputs, once it is done; undefined when none was started for them or it failed. */
-export async function listingsComputedAhead(inputs: string): Promise<ListingsTaken | undefined> {
+/**
+ * The listing data computed ahead for these inputs, once it is done, cached as `cacheAs` says by
+ * the thread; undefined when none was started for them or it failed.
+ */
+export async function listingsComputedAhead(inputs: string, cacheAs: CachedAs): Promise<ListingsTaken | undefined> {
   const ahead = (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] as ListingsAhead | undefined;
   if (ahead?.inputs !== inputs) return undefined;
   try {
-    return await ahead.take();
+    return await ahead.take(cacheAs);
   } catch (error) {
     // Computed again on this thread, where the same failure, if it recurs, fails the build with its own trace.
     console.warn(`[topics] the thread computing them ahead failed (${(error as Error).message}); computing them again`);

@@ -8,7 +8,7 @@ import { topicRedirects, type TopicRedirect } from '../lib/topic-redirects.ts';
 import type { Topic, TopicRef } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
 import { articleStoryFeatures } from './article-bodies.ts';
-import { listingsComputedAhead, listingsKey, readCachedListings, writeCachedListings } from './catalog-cache.ts';
+import { CATALOG_CACHE_FILE, listingsComputedAhead, listingsKey, readCachedListings, writeCachedListings } from './catalog-cache.ts';
 import { readPublishedTopics, writePublishedTopics } from './published-topics.ts';
 
 /**
@@ -78,7 +78,7 @@ async function computeListings(articles: Article[]): Promise<ListingData> {
     console.log(`[topics] ${topicCount(cached.topics)}, as the last build found them (nothing they depend on changed), read in ${seconds(started)}`);
     return cached;
   }
-  const ahead = await listingsComputedAhead(inputs);
+  const ahead = await listingsComputedAhead(inputs, { key, file: CATALOG_CACHE_FILE });
   let listings: ListingData;
   if (ahead) {
     listings = ahead.listings;
@@ -86,7 +86,7 @@ async function computeListings(articles: Article[]): Promise<ListingData> {
   } else {
     listings = computeListingData(articles.map((article) => ({ ...article, storyFeatures: articleStoryFeatures(article) })), settings);
     console.log(`[topics] ${topicCount(listings.topics)} in ${seconds(started)}`);
+    writeCachedListings(key, inputs, JSON.stringify(listings));
   }
-  writeCachedListings(key, inputs, listings, ahead?.json);
   return listings;
 }

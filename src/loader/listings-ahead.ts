@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { cachedListingsInputs, LISTINGS_AHEAD_KEY, type ListingsAhead } from '../data/catalog-cache.ts';
+import { cachedListingsInputs, LISTINGS_AHEAD_KEY, type CachedAs, type ListingsAhead } from '../data/catalog-cache.ts';
 import { sortNewestFirst } from '../lib/article.ts';
 import { listingInputsDigest, listingSettings, type ListingData, type ListingSettings, type ListingSource } from '../lib/listing-data.ts';
 import type { StoredArticle } from './article-loader.ts';
@@ -10,6 +10,9 @@ export type ArticleOfThread = Omit<ListingSource, 'storyFeatures'> & BodyInStore
 
 /** What the thread is told once the articles are loaded. */
 export type ListingsJob = { articles: ArticleOfThread[]; settings: ListingSettings } | { stop: true };
+
+/** What it is told once the pages take its result: where to cache it (catalog-cache.ts). */
+export type ListingsKeep = { keep: CachedAs & { inputs: string } };
 
 export interface ListingsThread {
   /** Computes the listing data of the loaded articles, unless the last build's is for the same articles and settings. */
@@ -63,10 +66,11 @@ export function startListingsThread(bodies?: BodyFiles): ListingsThread {
       worker.postMessage({ articles, settings } satisfies ListingsJob);
       const ahead: ListingsAhead = {
         inputs,
-        take: async () => {
+        take: async (cacheAs) => {
           worker.ref();
+          worker.postMessage({ keep: { ...cacheAs, inputs } } satisfies ListingsKeep);
           const { json, seconds } = await result;
-          return { listings: JSON.parse(json) as ListingData, json, seconds };
+          return { listings: JSON.parse(json) as ListingData, seconds };
         },
       };
       (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] = ahead;

@@ -4,7 +4,8 @@ import { tag } from '../lib/segmenter.ts';
 import { decodeFeatures } from '../lib/story-features.ts';
 import { BodyFiles, storyFeaturesOf } from './body-files.ts';
 import { packWorthKeeping, readFeaturesPack, writeFeaturesPack } from './features-pack.ts';
-import type { ArticleOfThread, ListingsJob } from './listings-ahead.ts';
+import type { ArticleOfThread, ListingsJob, ListingsKeep } from './listings-ahead.ts';
+import { writeCachedListings } from '../data/catalog-cache.ts';
 
 /**
  * The listing data of the loaded articles, on a thread of their own (see listings-ahead.ts).
@@ -35,14 +36,25 @@ parentPort!.once('message', (job: ListingsJob) => {
     const features = articles.map((article) => (typeof article.digest === 'string' && pack?.numbers.get(article.digest)) || featuresOf(article));
     const numbered = pack && { distinct: pack.numbering.size };
     const listings = computeListingData(articles.map((article, index) => ({ ...article, storyFeatures: features[index] })), settings, numbered);
-    // As JSON text: the pages parse it (no slower than a structured copy) and write it to the cache as it is, not serialise it again.
-    parentPort!.postMessage({ json: JSON.stringify(listings), seconds: (performance.now() - started) / 1000 });
+    // As JSON text: the pages parse it (no slower than a structured copy), and this thread caches it as it is.
+    const json = JSON.stringify(listings);
+    parentPort!.postMessage({ json, seconds: (performance.now() - started) / 1000 });
     // After the result is sent, off the pages' way: the pack of these articles, unless it is the one read.
     if (pack && (articles.length !== pack.numbers.size || articles.some((article) => !pack.numbers.has(String(article.digest))))) {
       writeFeaturesPack(bodies.featuresPack, { numbers: new Map(articles.map((article, index) => [String(article.digest), features[index]])), numbering: pack.numbering });
     }
+    // Once the pages take the result (their message may be waiting already), the cache; a build that never takes it caches nothing.
+    parentPort!.once('message', ({ keep }: ListingsKeep) => {
+      try {
+        writeCachedListings(keep.key, keep.inputs, json, keep.file);
+      } catch (error) {
+        // Computed again by the next build.
+        console.warn(`[topics] the listing data could not be cached: ${(error as Error).message}`);
+      }
+      parentPort!.close();
+    });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
+    parentPort!.close();
   }
-  parentPort!.close();
 });

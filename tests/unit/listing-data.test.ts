@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listingsComputedAhead } from '../../src/data/catalog-cache.ts';
+import { listingsComputedAhead, readCachedListings } from '../../src/data/catalog-cache.ts';
+import { join } from 'node:path';
 import { sortNewestFirst } from '../../src/lib/article.ts';
 import { computeListingData, listingInputsDigest, listingSettings } from '../../src/lib/listing-data.ts';
 import { startListingsThread } from '../../src/loader/listings-ahead.ts';
@@ -19,21 +20,28 @@ for (const article of articles) bodies.write(article.digest, article.html, artic
 const stored = articles.map(({ id, digest, data }) => ({ id, digest, data }));
 const newestFirst = sortNewestFirst(articles);
 const settings = listingSettings(stored.length, 2);
+/** Where the thread caches what the pages take. */
+const cacheAs = () => ({ key: 'code-key', file: join(tempDir('news-catalog'), 'catalog.json') });
 
 describe('listing data', () => {
-  it('computed ahead on a thread of its own, is what computing it on this thread gives', async () => {
+  it('computed ahead on a thread of its own, is what computing it on this thread gives, and the thread caches it', async () => {
     startListingsThread(bodies).compute(stored, 2);
-    const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst));
+    const inputs = listingInputsDigest(settings, newestFirst);
+    const cache = cacheAs();
+    const ahead = await listingsComputedAhead(inputs, cache);
     assert.ok(ahead, 'the listing data computed ahead was not found under its inputs');
     const here = computeListingData(newestFirst, settings);
     assert.ok(here.topics.length > 0 && here.pairs.length > 0, 'the fixtures should make topics and story pairs');
     assert.deepEqual(ahead.listings, here);
+    // Written by the thread once taken, as the next build reads it back: under the inputs and the code's key.
+    assert.deepEqual(await waitFor(() => readCachedListings(cache.key, inputs, cache.file)), here);
+    assert.equal(readCachedListings('other-code', inputs, cache.file), undefined);
   });
   it('computed ahead, is not taken for other articles or other settings', async () => {
     startListingsThread(bodies).compute(stored, 2);
-    assert.equal(await listingsComputedAhead(listingInputsDigest(settings, newestFirst.slice(1))), undefined);
-    assert.equal(await listingsComputedAhead(listingInputsDigest(listingSettings(stored.length, 3), newestFirst)), undefined);
-    assert.ok(await listingsComputedAhead(listingInputsDigest(settings, newestFirst)));
+    assert.equal(await listingsComputedAhead(listingInputsDigest(settings, newestFirst.slice(1)), cacheAs()), undefined);
+    assert.equal(await listingsComputedAhead(listingInputsDigest(listingSettings(stored.length, 3), newestFirst), cacheAs()), undefined);
+    assert.ok(await listingsComputedAhead(listingInputsDigest(settings, newestFirst), cacheAs()));
   });
   it('the thread keeps every article’s story features in one pack, and reads them from it in the next build', async () => {
     // The first test's thread wrote the pack once its result was sent.
@@ -51,7 +59,7 @@ describe('listing data', () => {
     for (const article of articles) emptied.write(article.digest, article.html, article.storyFeatures);
     writeFeaturesPack(emptied.featuresPack, { numbers: new Map(articles.map((article) => [article.digest, new Uint32Array()])), numbering: new FeatureNumbering() });
     startListingsThread(emptied).compute(stored, 2);
-    const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst));
+    const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst), cacheAs());
     assert.deepEqual(ahead?.listings.pairs, []);
     assert.deepEqual(ahead?.listings.topics, computeListingData(newestFirst, settings).topics);
   });
@@ -63,7 +71,7 @@ describe('listing data', () => {
     const earlier = articles.slice(2).map((article) => [article.digest, numbering.numbersOf(decodeFeatures(article.storyFeatures))] as const);
     writeFeaturesPack(partial.featuresPack, { numbers: new Map([['removed', numbering.numbersOf([1, 2, 3])], ...earlier]), numbering });
     startListingsThread(partial).compute(stored, 2);
-    const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst));
+    const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst), cacheAs());
     assert.deepEqual(ahead?.listings, computeListingData(newestFirst, settings));
     const repacked = await waitFor(() => {
       const pack = readFeaturesPack(partial.featuresPack);
