@@ -152,9 +152,10 @@ class Load {
     this.now = (options.now ?? Date.now)();
   }
 
-  /** A file new by name will be parsed: a parsing thread starts now and gets ready while the known files are read. */
+  /** Files new by name will be parsed: parsing threads start now and get ready while the known files are read. */
   warmForNewFiles(files: readonly string[]): void {
-    if (files.some((file) => !Object.hasOwn(this.previous, file) && !Object.hasOwn(this.previousRejected, file))) this.pool.warm();
+    const fresh = files.filter((file) => !Object.hasOwn(this.previous, file) && !Object.hasOwn(this.previousRejected, file)).length;
+    if (fresh) this.pool.warm(fresh);
   }
 
   /**

@@ -11,11 +11,11 @@ export interface ParsePool {
   parse(bytes: Uint8Array, file: string, now: number): Promise<ArticleResult>;
   close(): Promise<void>;
   /**
-   * Starts a thread now, when none runs, for files known to be coming: a thread takes a second or
-   * two to load the parsing code and the segmenter's dictionary, which a rebuild would otherwise
-   * wait for when it reaches its first new file (new captures sort last).
+   * Starts threads now for `files` files known to be coming (one each, up to the pool's size): a
+   * thread takes a second or two to load the parsing code and the segmenter's dictionary, which a
+   * rebuild would otherwise wait for when it reaches its first new file (new captures sort last).
    */
-  warm(): void;
+  warm(files: number): void;
   /** Threads in use (0: parsing on the calling thread). */
   readonly threads: number;
 }
@@ -84,10 +84,10 @@ class ThreadPool implements ParsePool {
     });
   }
 
-  warm(): void {
-    if (this.workers.length || this.inline || this.failure) return;
+  warm(files: number): void {
+    if (this.inline || this.failure) return;
     try {
-      this.start();
+      while (this.workers.length < Math.min(files, this.size)) this.start();
     } catch {
       // The first file finds out, and parses on this thread.
     }

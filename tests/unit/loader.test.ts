@@ -184,7 +184,7 @@ describe('the records of the capture files, in a file of their own', () => {
     const parsed: string[] = [];
     const inline = inlineParser();
     // 'warm' marks when the loader asked for a thread ahead of the files.
-    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {}, warm: () => parsed.push('warm') };
+    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {}, warm: (files: number) => parsed.push(`warm ${files}`) };
     const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
     return { folder, records, parsed, options, context: memoryContext() };
   }
@@ -234,13 +234,13 @@ describe('the records of the capture files, in a file of their own', () => {
     writeFileSync(records.path, '{"files": {"000_6deaa98bedeedb28.txt"');
     const report = await loadArticles(context, { ...options, records });
     assert.deepEqual([report.parsed, report.published], [3, 2]);
-    assert.deepEqual(parsed.filter((file) => file !== 'warm').sort(), ['000_6deaa98bedeedb28.txt', '001_82e84ac9c174a1e7.txt', 'broken.txt']);
+    assert.deepEqual(parsed.filter((file) => !file.startsWith('warm')).sort(), ['000_6deaa98bedeedb28.txt', '001_82e84ac9c174a1e7.txt', 'broken.txt']);
     assert.equal(JSON.parse(readFileSync(records.path, 'utf8')).pipeline, 'one');
   });
   it('asks for a parsing thread before reading when a file is new by name, and only then', async () => {
     const { folder, records, parsed, options, context } = setUp();
     await loadArticles(context, { ...options, records });
-    assert.equal(parsed[0], 'warm', 'a first load parses every file');
+    assert.equal(parsed[0], 'warm 3', 'a first load parses every file');
     parsed.length = 0;
     await loadArticles(context, { ...options, records });
     assert.deepEqual(parsed, [], 'nothing new, no thread');
@@ -248,7 +248,7 @@ describe('the records of the capture files, in a file of their own', () => {
     cpSync(join(folder, '000_6deaa98bedeedb28.txt'), join(folder, 'zz-new.txt'));
     writeFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), readFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), 'utf8').replace('北约', '北约组织'));
     await loadArticles(context, { ...options, records });
-    assert.deepEqual([parsed[0], ...parsed.slice(1).sort()], ['warm', '001_82e84ac9c174a1e7.txt', 'zz-new.txt'], 'asked before the first file is parsed');
+    assert.deepEqual([parsed[0], ...parsed.slice(1).sort()], ['warm 1', '001_82e84ac9c174a1e7.txt', 'zz-new.txt'], 'asked before the first file is parsed, for the one new file');
     parsed.length = 0;
     writeFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), readFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), 'utf8').replace('北约组织', '北约'));
     await loadArticles(context, { ...options, records });
@@ -274,20 +274,22 @@ describe('the parsing threads', () => {
     }
   });
 
-  it('start one thread ahead when asked, which takes the first file', async () => {
+  it('start ahead when asked, one per file coming up to the pool\'s size, and the first takes the first file', async () => {
     const pool = createParsePool(4);
     try {
-      pool.warm();
-      pool.warm();
-      assert.equal(pool.threads, 1, 'asked twice, one thread');
+      pool.warm(1);
+      pool.warm(1);
+      assert.equal(pool.threads, 1, 'asked twice for one file, one thread');
       const [first] = captures();
       assert.ok((await pool.parse(first.bytes, first.name, now)).ok);
       assert.equal(pool.threads, 1);
+      pool.warm(300);
+      assert.equal(pool.threads, 4, 'no more threads than the pool allows');
     } finally {
       await pool.close();
     }
     const inline = inlineParser();
-    inline.warm();
+    inline.warm(10);
     assert.equal(inline.threads, 0);
   });
 
