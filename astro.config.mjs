@@ -27,8 +27,9 @@ export default defineConfig({
   base: BUILD.base,
   trailingSlash: 'always',
   // Stylesheets stay files: the page policy (style-src 'self') refuses inline <style>.
-  // Pages render one at a time on one thread; with four in flight, one renders while others wait on file writes.
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  // Pages render one at a time on one thread, and each waits on two file writes (the page, and its copy in the
+  // cache): with 16 in flight the thread renders while they wait (the archive's 69,000 pages in 98 s, against 118 s with 4).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   cacheDir: BUILD.cacheDir,
   // The 404 page is not a page to index. The build report comes last: its summary ends the build's log, where an operator looks.
   integrations: [

@@ -42,7 +42,7 @@ import { dataStoreOnDisk } from ${url('src/integrations/data-store-on-disk.mjs')
 export default defineConfig({
   cacheDir: './cache',
   trailingSlash: 'always',
-  build: { format: 'directory', concurrency: 4 },
+  build: { format: 'directory', concurrency: 16 },
   integrations: [dataStoreOnDisk()],
   vite: { build: { emptyOutDir: false } },
   logger: { entrypoint: ${url('src/integrations/progress-logger.mjs')} },
