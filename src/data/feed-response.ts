@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import { channelExtras, feedItem, NAMESPACES, xmlText, type ChannelLinks } from '../lib/feeds.ts';
 import { absoluteUrl, articlePath } from '../lib/paths.ts';
 import { SITE } from '../site.config.ts';
-import { articleBodyAsync } from './article-bodies.ts';
+import { articleBody } from './article-bodies.ts';
 import { getCatalog, type Article } from './catalog.ts';
 import { localImageLookup, MIRROR_IMAGES } from './mirrored-images.ts';
 
@@ -30,16 +30,15 @@ export async function feedResponse(options: {
   const newest = all[0]?.data.capturedAt ?? new Date(0);
   // Feeds name the site's copies by absolute URL: a reader fetches them from outside the site.
   const images = MIRROR_IMAGES && options.fullContent ? localImageLookup(base, options.site) : undefined;
-  const bodies = options.fullContent ? await Promise.all(options.articles.map(articleBodyAsync)) : undefined;
   return rss({
     title: xmlText(options.title),
     description: xmlText(options.description),
     site: absolute(options.pagePath),
     xmlns: NAMESPACES,
     customData: channelExtras(links, SITE.locale, newest),
-    items: options.articles.map((article, index) =>
+    items: options.articles.map((article) =>
       feedItem(
-        { id: article.id, data: article.data, html: bodies?.[index], images },
+        { id: article.id, data: article.data, html: options.fullContent ? articleBody(article) : undefined, images },
         absolute(articlePath(article.id)),
         topicsByArticle.get(article.id) ?? [],
       ),

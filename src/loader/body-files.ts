@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 
 /**
@@ -67,15 +66,6 @@ export class BodyFiles {
     return this.readFile(digest, 'html');
   }
 
-  /** As read, without holding up the thread meanwhile: the pages' thread renders other pages while a body is read. */
-  async readAsync(digest: string): Promise<string> {
-    try {
-      return await readFile(this.path(digest), 'utf8');
-    } catch (error) {
-      throw this.missing(digest, 'html', error);
-    }
-  }
-
   readFeatures(digest: string): string {
     return this.readFile(digest, 'features');
   }
@@ -89,13 +79,9 @@ export class BodyFiles {
     try {
       return readFileSync(this.path(digest, extension), 'utf8');
     } catch (error) {
-      throw this.missing(digest, extension, error);
+      const what = extension === 'html' ? 'body' : 'story features file';
+      throw new Error(`the ${what} of stored article ${digest} is missing from ${this.folder} (${(error as NodeJS.ErrnoException).code}): build again to restore it`);
     }
-  }
-
-  private missing(digest: string, extension: 'html' | 'features', error: unknown): Error {
-    const what = extension === 'html' ? 'body' : 'story features file';
-    return new Error(`the ${what} of stored article ${digest} is missing from ${this.folder} (${(error as NodeJS.ErrnoException).code}): build again to restore it`);
   }
 }
 
@@ -110,13 +96,6 @@ export function bodyOf(entry: BodyInStore, bodies: BodyFiles): string {
   if (entry.rendered?.html !== undefined) return entry.rendered.html;
   if (typeof entry.digest !== 'string') throw new Error('a stored article without a digest has no body file');
   return bodies.read(entry.digest);
-}
-
-/** As bodyOf, read without holding up the thread meanwhile. */
-export async function bodyOfAsync(entry: BodyInStore, bodies: BodyFiles): Promise<string> {
-  if (entry.rendered?.html !== undefined) return entry.rendered.html;
-  if (typeof entry.digest !== 'string') throw new Error('a stored article without a digest has no body file');
-  return bodies.readAsync(entry.digest);
 }
 
 /** An article's story features: from their file, or from the store entry where its body is kept there. */

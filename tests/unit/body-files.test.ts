@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadArticles } from '../../src/loader/article-loader.ts';
 import { captureDigest } from '../../src/lib/capture-files.ts';
-import { BodyFiles, bodyOf, bodyOfAsync, storyFeaturesOf } from '../../src/loader/body-files.ts';
+import { BodyFiles, bodyOf, storyFeaturesOf } from '../../src/loader/body-files.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 import { loadSeeds } from '../support/articles.ts';
 import { tempDir } from '../support/temp.ts';
@@ -16,7 +16,7 @@ describe('BodyFiles', () => {
     assert.notEqual(bodies.path('Abc_'), bodies.path('abc_'));
     assert.throws(() => bodies.path(''), /not an article digest/);
   });
-  it('writes, reads and removes a body with its story features, and names the folder when one is missing', async () => {
+  it('writes, reads and removes a body with its story features, and names the folder when one is missing', () => {
     const bodies = new BodyFiles(tempDir('news-bodies'));
     assert.deepEqual(bodies.digests(), new Set());
     bodies.write('Zm9v', '<p>港口的灯</p>', 'AQAAAA==');
@@ -26,13 +26,11 @@ describe('BodyFiles', () => {
     assert.ok(bodies.digests().has('Zm9v'));
     assert.deepEqual(bodies.digests(), new Set(['Zm9v', digest]));
     assert.equal(bodies.read('Zm9v'), '<p>港口的灯</p>');
-    assert.equal(await bodies.readAsync('Zm9v'), '<p>港口的灯</p>');
     assert.equal(bodies.readFeatures(digest), 'AgAAAA==');
     bodies.remove('Zm9v');
     assert.ok(!bodies.digests().has('Zm9v'));
     assert.deepEqual(readdirSync(join(bodies.folder, '66')), []);
     assert.throws(() => bodies.read('Zm9v'), new RegExp(`body of stored article Zm9v is missing from ${bodies.folder} \\(ENOENT\\)`));
-    await assert.rejects(bodies.readAsync('Zm9v'), new RegExp(`body of stored article Zm9v is missing from ${bodies.folder} \\(ENOENT\\)`));
     assert.throws(() => bodies.readFeatures('Zm9v'), new RegExp(`story features file of stored article Zm9v is missing from ${bodies.folder} \\(ENOENT\\)`));
   });
   it('counts a digest with only one of its two files as not kept, and lists it apart', () => {
@@ -50,15 +48,13 @@ describe('BodyFiles', () => {
     writeFileSync(join(bodies.folder, 'abcd.html'), '<p>not in a subfolder</p>');
     assert.deepEqual(bodies.listing(), new Map([['Zm9v', true]]));
   });
-  it('reads a body and its story features from the store entry where they are kept there', async () => {
+  it('reads a body and its story features from the store entry where they are kept there', () => {
     const bodies = new BodyFiles(tempDir('news-bodies'));
     const inStore = { digest: 'Zm9v', rendered: { html: '<p>在存储中</p>', metadata: { storyFeatures: 'AwAAAA==' } } };
     assert.equal(bodyOf(inStore, bodies), '<p>在存储中</p>');
     assert.equal(storyFeaturesOf(inStore, bodies), 'AwAAAA==');
     bodies.write('Zm9v', '<p>在文件中</p>', 'BAAAAA==');
     assert.equal(bodyOf({ digest: 'Zm9v' }, bodies), '<p>在文件中</p>');
-    assert.equal(await bodyOfAsync(inStore, bodies), '<p>在存储中</p>');
-    assert.equal(await bodyOfAsync({ digest: 'Zm9v' }, bodies), '<p>在文件中</p>');
     assert.equal(storyFeaturesOf({ digest: 'Zm9v' }, bodies), 'BAAAAA==');
   });
 });
