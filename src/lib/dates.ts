@@ -35,7 +35,7 @@ interface ZoneOffset {
 /**
  * Each zone's offset over each UTC day it held for the whole day, or null for a day on which it
  * changed. Reading an instant's parts with Intl takes microseconds, a day's offset two such
- * reads: an archive's 56,000 instants fall on some 2,000 days.
+ * reads, and an archive's instants share far fewer days (the public archive: 56,465 on 178).
  */
 const steadyOffsets = new Map<string, Map<number, ZoneOffset | null>>();
 
