@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { writeCachedListings } from '../data/catalog-cache.ts';
 import { computeListingData } from '../lib/listing-data.ts';
 import { tag } from '../lib/segmenter.ts';
 import { decodeFeatures } from '../lib/story-features.ts';
 import { BodyFiles, storyFeaturesOf } from './body-files.ts';
 import { packWorthKeeping, readFeaturesPack, writeFeaturesPack } from './features-pack.ts';
 import type { ArticleOfThread, ListingsJob, ListingsKeep } from './listings-ahead.ts';
-import { writeCachedListings } from '../data/catalog-cache.ts';
 
 /**
  * The listing data of the loaded articles, on a thread of their own (see listings-ahead.ts).
