@@ -46,7 +46,11 @@ export interface ArticleLoaderOptions {
 }
 
 type LoadContext = Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>;
-type Entry = Omit<ArticleEntry, 'id'>;
+/** A parsed capture as the load holds it: without its body once that is in its file (see Load.held). */
+interface Parsed {
+  data: ArticleData;
+  body?: Pick<ArticleEntry, 'html' | 'storyFeatures'>;
+}
 
 /** Where each file's record is kept between builds in the collection's meta store, without a records file. */
 const META_KEY = 'files';
@@ -57,7 +61,7 @@ const VERSION_KEY = 'pipeline';
 /** With a records file, the meta store holds only where they are: the value set again to hold off Astro's write (defer-store-write.ts). */
 const RECORDS_AT_KEY = 'records';
 /** Files read and handed to the parsing threads at a time: enough to keep the threads busy, few enough to bound memory. */
-const BATCH_SIZE = 256;
+export const BATCH_SIZE = 256;
 /** A long load says how far it got this often, rather than staying silent for a minute. */
 const PROGRESS_EVERY_MS = 5000;
 
@@ -124,7 +128,7 @@ function recordsInMeta(meta: LoadContext['meta']): LoadRecords | undefined {
 class Load {
   readonly records: Record<string, FileRecord> = {};
   readonly rejected: Record<string, RejectionRecord> = {};
-  private readonly chosen = new Map<string, Capture<Entry>>();
+  private readonly chosen = new Map<string, Capture<Parsed>>();
   private readonly context: LoadContext;
   private readonly options: ArticleLoaderOptions;
   private readonly report: LoadReport;
@@ -140,6 +144,8 @@ class Load {
   private bodyListing: Map<string, boolean> | undefined;
   /** The files parsed by this load: a merge that involves one is news, and named in the log. */
   private readonly parsedFiles = new Set<string>();
+  /** The digests whose body files this load wrote as their captures were parsed (see held). */
+  private readonly bodiesWritten = new Set<string>();
 
   constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>, sameCode: boolean) {
     this.sameCode = sameCode;
@@ -165,8 +171,17 @@ class Load {
   async readFiles(files: string[]): Promise<void> {
     const started = performance.now();
     let lastProgress = started;
+    const readBatch = (start: number) => Promise.all(files.slice(start, start + BATCH_SIZE).map((file) => this.read(file)));
+    let next = readBatch(0);
     for (let start = 0; start < files.length; start += BATCH_SIZE) {
-      const batch = await Promise.all(files.slice(start, start + BATCH_SIZE).map((file) => this.read(file)));
+      const batch = await next;
+      // The next batch is read and handed to the threads before this one is taken: at the end of
+      // a batch the threads have the next files waiting rather than idling while they are read.
+      if (start + BATCH_SIZE < files.length) {
+        next = readBatch(start + BATCH_SIZE);
+        // Its failure is thrown where it is awaited, after this batch.
+        next.catch(() => {});
+      }
       for (const read of batch) await this.take(read);
       const done = Math.min(start + BATCH_SIZE, files.length);
       if (performance.now() - lastProgress > PROGRESS_EVERY_MS && done < files.length) {
@@ -227,7 +242,7 @@ class Load {
       if (read.unchanged) this.report.unchanged++;
       return this.skip(file, read.refused, read.digest ? { digest: read.digest, ...read.fileStat } : undefined, read.url, read.unchanged);
     }
-    let capture: Capture<Entry>;
+    let capture: Capture<Parsed>;
     if (read.known) {
       capture = { file, record: read.known };
       this.report.unchanged++;
@@ -236,10 +251,23 @@ class Load {
       this.report.parsed++;
       this.parsedFiles.add(file);
       if (!result.ok) return this.skip(file, result.reason, { digest: read.digest!, ...read.fileStat }, result.url);
-      capture = { file, record: toFileRecord(read.digest!, result.entry, read.fileStat), entry: { data: result.entry.data, html: result.entry.html, storyFeatures: result.entry.storyFeatures } };
+      capture = { file, record: toFileRecord(read.digest!, result.entry, read.fileStat), entry: this.held(read.digest!, result.entry) };
     }
     this.records[file] = capture.record;
     offerCapture(this.chosen, capture);
+  }
+
+  /**
+   * What the load keeps of a parsed capture until the store is written. With body files, the body
+   * goes to its file now, while the threads parse the next files, rather than all at the end (and
+   * all in memory until then); a capture that loses to a newer one has its files removed at the end.
+   */
+  private held(digest: string, entry: ArticleEntry): Parsed {
+    const body = { html: entry.html, storyFeatures: entry.storyFeatures };
+    if (!this.options.bodies) return { data: entry.data, body };
+    this.options.bodies.write(digest, body.html, body.storyFeatures);
+    this.bodiesWritten.add(digest);
+    return { data: entry.data };
   }
 
   private skip(file: string, reason: string, seen?: { digest: string; size?: number; mtimeMs?: number }, url?: string, unchanged = false): void {
@@ -288,14 +316,14 @@ class Load {
     const { write, remove } = planStoreChanges(this.chosen, (id) => this.storedDigest(id), store.keys());
     for (const capture of write) {
       const { id, digest } = capture.record;
-      const entry = capture.entry ?? (await this.parseAgain(capture.file));
-      const data = await parseData({ id, data: entry.data });
+      const parsed = capture.entry ?? (await this.parseAgain(capture.file));
+      const data = await parseData({ id, data: parsed.data });
       const replaced = this.digestInStore(id);
       if (bodies) {
-        bodies.write(digest, entry.html, entry.storyFeatures);
+        if (parsed.body) bodies.write(digest, parsed.body.html, parsed.body.storyFeatures);
         store.set({ id, data, digest });
         if (replaced && replaced !== digest) bodies.remove(replaced);
-      } else store.set({ id, data, digest, rendered: { html: entry.html, metadata: { storyFeatures: entry.storyFeatures } } });
+      } else store.set({ id, data, digest, rendered: { html: parsed.body!.html, metadata: { storyFeatures: parsed.body!.storyFeatures } } });
     }
     for (const id of remove) {
       const gone = this.digestInStore(id);
@@ -304,20 +332,22 @@ class Load {
     }
     if (bodies) {
       // Files no stored article names: left by a store that was cleared (Astro clears it when the code changes).
+      // And those of captures parsed by this load that lost to newer ones.
       const kept = new Set(store.keys().map((id) => this.digestInStore(id)));
-      for (const digest of (this.bodyListing ?? bodies.listing()).keys()) if (!kept.has(digest)) bodies.remove(digest);
+      const found = new Set([...(this.bodyListing ?? bodies.listing()).keys(), ...this.bodiesWritten]);
+      for (const digest of found) if (!kept.has(digest)) bodies.remove(digest);
     }
     this.report.removed = remove.length;
     this.report.published = this.chosen.size;
   }
 
   /** An unchanged file that now wins over a capture that was removed: parsed after all. */
-  private async parseAgain(file: string): Promise<Entry> {
+  private async parseAgain(file: string): Promise<Parsed> {
     const result = await this.pool.parse(await readFile(join(this.options.directory, file)), file, this.now);
     this.report.parsed++;
     this.parsedFiles.add(file);
     if (!result.ok) throw new ArticleFileError(`${file}: ${result.reason}`);
-    return { data: result.entry.data, html: result.entry.html, storyFeatures: result.entry.storyFeatures };
+    return { data: result.entry.data, body: { html: result.entry.html, storyFeatures: result.entry.storyFeatures } };
   }
 }
 

@@ -57,8 +57,14 @@ export class BodyFiles {
 
   write(digest: string, html: string, storyFeatures: string): void {
     const path = this.path(digest);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, html);
+    // The folder is made when a write finds it missing: a cold build writes 100,000 files into 256 folders.
+    try {
+      writeFileSync(path, html);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, html);
+    }
     writeFileSync(this.path(digest, 'features'), storyFeatures);
   }
 

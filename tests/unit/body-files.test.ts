@@ -130,6 +130,24 @@ describe('loadArticles with body files', () => {
     }
   });
 
+  it('writes each body as its capture is parsed, before the store, and removes those of captures that lost to newer ones', async () => {
+    const { folder, bodies, context, entries, options } = seededLoad();
+    const [older] = readdirSync(folder).sort();
+    // The same article captured an hour later: the older capture is parsed, and loses.
+    writeFileSync(join(folder, 'zz-recapture.txt'), String(readFileSync(join(folder, older))).replace(/<!--(\d+)-->/, (_, ms: string) => `<!--${Number(ms) + 3_600_000}-->`));
+    const storedAtWrite: number[] = [];
+    const watched = Object.assign(Object.create(Object.getPrototypeOf(bodies)) as BodyFiles, bodies, {
+      write(digest: string, html: string, storyFeatures: string) {
+        storedAtWrite.push(entries.size);
+        BodyFiles.prototype.write.call(bodies, digest, html, storyFeatures);
+      },
+    });
+    const report = await loadArticles(context, { ...options, bodies: watched });
+    assert.deepEqual([report.parsed, report.published, report.duplicatesMerged], [3, 2, 1]);
+    assert.deepEqual(storedAtWrite, [0, 0, 0], 'every body is written before the first article is stored');
+    assert.deepEqual(bodies.listing(), new Map([...entries.values()].map((entry) => [entry.digest!, true])), 'the losing capture leaves no file');
+  });
+
   it('removes the files of digests no stored article names (left by a cleared store)', async () => {
     const { bodies, context, entries, options } = seededLoad();
     bodies.write('Zm9v', '<p>旧版本的正文</p>', 'AQAAAA==');

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadArticles } from '../../src/loader/article-loader.ts';
+import { BATCH_SIZE, loadArticles } from '../../src/loader/article-loader.ts';
 import { LoadRecordsFile } from '../../src/loader/load-records.ts';
 import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
 import { pipelineVersion } from '../../src/loader/pipeline-version.ts';
@@ -253,6 +253,32 @@ describe('the records of the capture files, in a file of their own', () => {
     writeFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), readFileSync(join(folder, '001_82e84ac9c174a1e7.txt'), 'utf8').replace('北约组织', '北约'));
     await loadArticles(context, { ...options, records });
     assert.deepEqual(parsed, ['001_82e84ac9c174a1e7.txt'], 'a file changed under its old name is found only when read');
+  });
+});
+
+describe('loadArticles keeps the parsing threads fed', () => {
+  it('hands over the next batch of files before the current one is taken, so that the threads never wait at a batch boundary', async () => {
+    const folder = tempDir('news-batches');
+    const [first] = readdirSync(SEEDS_DIR).sort();
+    const count = BATCH_SIZE + BATCH_SIZE / 2;
+    for (let i = 0; i < count; i++) cpSync(join(SEEDS_DIR, first), join(folder, `${String(i).padStart(4, '0')}.txt`));
+    const inline = inlineParser();
+    const handed: string[] = [];
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    // A pool whose results wait until the test opens it: the loader is still taking the first file.
+    const pool = {
+      threads: 0,
+      parse: async (bytes: Uint8Array, file: string, now: number) => (handed.push(file), await opened, inline.parse(bytes, file, now)),
+      close: async () => {},
+      warm: () => {},
+    };
+    const loading = loadArticles(memoryContext(), { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool });
+    for (let tries = 0; handed.length < count && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(handed.length, count, 'the second batch is handed over while the first file waits');
+    open();
+    const report = await loading;
+    assert.deepEqual([report.parsed, report.published, report.duplicatesMerged], [count, 1, count - 1]);
   });
 });
 
