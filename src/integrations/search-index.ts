@@ -9,6 +9,7 @@ import { DEFAULT_SEARCH_CHARS } from '../lib/search-records.ts';
 import { pageListFile, searchShards, withPageListPreload } from '../lib/search-shards.ts';
 import { articleBody } from '../data/article-bodies.ts';
 import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
+import { runShardJobs, type ShardJobs } from './shard-jobs.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
 const INDEX_FORMAT = '3';
 
@@ -27,6 +28,8 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
   let base = '/';
   const textLength = options.textLength ?? DEFAULT_SEARCH_CHARS;
   let indexing: Promise<{ shards: string[]; total: number; indexed: number; seconds: number }> | undefined;
+  /** The shards being indexed, while they are. */
+  let running: ShardJobs | undefined;
   return {
     name: 'news-search-index',
     hooks: {
@@ -41,6 +44,8 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was not started');
+        // The pages are done: shards still waiting are indexed two at a time.
+        const widened = running?.widen() ?? false;
         const { shards, total, indexed, seconds } = await indexing;
         const outDir = join(fileURLToPath(dir), 'pagefind');
         mkdirSync(outDir, { recursive: true });
@@ -60,7 +65,8 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
           const entry = JSON.parse(readFileSync(join(outDir, newest, 'pagefind-entry.json'), 'utf8'));
           writeFileSync(searchPage, withPageListPreload(readFileSync(searchPage, 'utf8'), `${base}pagefind/${newest}/${pageListFile(entry)}`));
         }
-        logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now, the rest reused, in ${seconds.toFixed(1)} s; ${copied} shards copied into the output`);
+        const second = widened ? ` (${running!.widened} ${running!.widened === 1 ? 'shard' : 'shards'} of them on a second thread, started when the pages were done)` : '';
+        logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now${second}, the rest reused, in ${seconds.toFixed(1)} s; ${copied} shards copied into the output`);
       },
     },
   };
@@ -137,34 +143,27 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
     return { shards, total, indexed, seconds: (performance.now() - started) / 1000 };
   }
 
-  /** Shards go to the worker one at a time, so that it holds one shard's articles at once. */
+  /** Shards go to a worker one at a time (src/integrations/shard-jobs.ts); a second joins once the pages are done. */
   function runJobs(jobs: { shard: string; outputPath: string; articles: StoredArticle[] }[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(new URL('./search-worker.ts', import.meta.url));
-      let next = 0;
-      const send = () => {
-        const job = jobs[next++];
-        if (!job) return worker.postMessage({ done: true });
-        const articles = job.articles.map((article) => ({
+    const run = runShardJobs(
+      jobs,
+      () => new Worker(new URL('./search-worker.ts', import.meta.url)),
+      (job) => ({
+        shard: job.shard,
+        outputPath: job.outputPath,
+        base,
+        timeZone: options.timeZone,
+        textLength,
+        articles: job.articles.map((article) => ({
           id: article.id,
           title: article.data.title,
           outletName: article.data.outlet.name,
           capturedAt: article.data.capturedAt,
           html: articleBody(article),
-        }));
-        worker.postMessage({ shard: job.shard, outputPath: job.outputPath, base, timeZone: options.timeZone, textLength, articles });
-      };
-      worker.on('message', (message: { shard: string; error?: string }) => {
-        if (message.error) {
-          reject(new Error(`search index, shard ${message.shard}: ${message.error}`));
-          void worker.terminate();
-          return;
-        }
-        send();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (next > jobs.length ? resolve() : reject(new Error(`the search indexer stopped (exit ${code}) with ${jobs.length - next + 1} shards left`))));
-      send();
-    });
+        })),
+      }),
+    );
+    running = run;
+    return run.done;
   }
 }
