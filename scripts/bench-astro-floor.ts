@@ -1,7 +1,7 @@
 /**
  * What Astro itself costs at a site's scale, with none of this project's work: a benchmark (not a
  * test) of the lower bound under a build and a rebuild of the site.
- *   node scripts/bench-astro-floor.ts STORE [--dir DIR] [--keep]
+ *   node scripts/bench-astro-floor.ts STORE [--dir DIR] [--keep] [--batch N]
  *
  * STORE is the content store of a build of the site (NEWS_CACHE_DIR/data-store.json). Its
  * articles, with the same data, become the entries of a minimal Astro project written into DIR:
@@ -10,7 +10,8 @@
  * build), the output folder kept between builds, the content store served to pages from disk
  * and the page log reduced to a count, as the site's build does. No parsing, no bodies, no
  * topics, related stories, feeds, search index or report: those are the site's own work.
- * It is built three times, timed: cold, again with nothing changed, and after one new article.
+ * It is built five times, timed: cold, again with nothing changed, after one new article, and
+ * without its newest N articles (a day's, 300 by default) then with them back: a daily rebuild.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -101,8 +102,8 @@ const { entries } = Astro.props;
 `,
 };
 
-/** Builds the minimal project of STORE's articles in `workDir` three times (see above) and returns the runs. */
-export async function astroFloor(storeFile: string, workDir: string): Promise<FloorRun[]> {
+/** Builds the minimal project of STORE's articles in `workDir` five times (see above) and returns the runs. */
+export async function astroFloor(storeFile: string, workDir: string, batch = 300): Promise<FloorRun[]> {
   const store = parse(readFileSync(storeFile, 'utf8')) as Map<string, Map<string, StoredEntry>>;
   const articles = [...(store.get('articles')?.values() ?? [])].map(({ id, digest, data }) => ({ id, digest, data }));
   if (!articles.length) throw new Error(`${storeFile} holds no articles`);
@@ -120,6 +121,11 @@ export async function astroFloor(storeFile: string, workDir: string): Promise<Fl
   runs.push(await build(workDir, 'Astro alone, again'));
   writeEntries([...articles, added]);
   runs.push(await build(workDir, 'Astro alone, +1'));
+  const newestFirst = articles.toSorted((a, b) => +new Date(b.data.capturedAt) - +new Date(a.data.capturedAt) || (a.id < b.id ? -1 : 1));
+  writeEntries(newestFirst.slice(batch));
+  runs.push(await build(workDir, `Astro alone, -${batch}`));
+  writeEntries(articles);
+  runs.push(await build(workDir, `Astro alone, +${batch}`));
   return runs;
 }
 
@@ -144,11 +150,12 @@ function build(workDir: string, name: string): Promise<FloorRun> {
 export const floorLine = (run: FloorRun) => `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB  ${String(run.pages).padStart(6)} pages`;
 
 if (import.meta.main) {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string' }, keep: { type: 'boolean' }, batch: { type: 'string', default: '300' } } });
   const storeFile = positionals[0];
-  if (positionals.length !== 1 || !existsSync(storeFile)) throw new Error('usage: node scripts/bench-astro-floor.ts STORE [--dir DIR] [--keep] (STORE: a built site’s data-store.json)');
+  const batch = Number(values.batch);
+  if (positionals.length !== 1 || !existsSync(storeFile) || !(batch >= 1)) throw new Error('usage: node scripts/bench-astro-floor.ts STORE [--dir DIR] [--keep] [--batch N] (STORE: a built site’s data-store.json)');
   const workDir = resolve(values.dir ?? (existsSync('/dev/shm') ? '/dev/shm/news-astro-floor' : join(ROOT, '.bench-astro-floor')));
   console.log(`Astro alone, the articles of ${storeFile}, in ${workDir}`);
-  for (const run of await astroFloor(storeFile, workDir)) console.log(floorLine(run));
+  for (const run of await astroFloor(storeFile, workDir, batch)) console.log(floorLine(run));
   if (!values.keep) rmSync(workDir, { recursive: true, force: true });
 }
