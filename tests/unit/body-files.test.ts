@@ -136,13 +136,14 @@ describe('loadArticles with body files', () => {
     // The same article captured an hour later: the older capture is parsed, and loses.
     writeFileSync(join(folder, 'zz-recapture.txt'), String(readFileSync(join(folder, older))).replace(/<!--(\d+)-->/, (_, ms: string) => `<!--${Number(ms) + 3_600_000}-->`));
     const storedAtWrite: number[] = [];
-    const watched = Object.assign(Object.create(Object.getPrototypeOf(bodies)) as BodyFiles, bodies, {
-      write(digest: string, html: string, storyFeatures: string) {
+    // Notes how many articles the store holds at each body's write.
+    class WatchedBodies extends BodyFiles {
+      override write(digest: string, html: string, storyFeatures: string): void {
         storedAtWrite.push(entries.size);
-        BodyFiles.prototype.write.call(bodies, digest, html, storyFeatures);
-      },
-    });
-    const report = await loadArticles(context, { ...options, bodies: watched });
+        super.write(digest, html, storyFeatures);
+      }
+    }
+    const report = await loadArticles(context, { ...options, bodies: new WatchedBodies(bodies.folder) });
     assert.deepEqual([report.parsed, report.published, report.duplicatesMerged], [3, 2, 1]);
     assert.deepEqual(storedAtWrite, [0, 0, 0], 'every body is written before the first article is stored');
     assert.deepEqual(bodies.listing(), new Map([...entries.values()].map((entry) => [entry.digest!, true])), 'the losing capture leaves no file');
