@@ -11,9 +11,10 @@ export interface ParsePool {
   parse(bytes: Uint8Array, file: string, now: number): Promise<ArticleResult>;
   close(): Promise<void>;
   /**
-   * Starts threads now for `files` files known to be coming (one each, up to the pool's size): a
-   * thread takes a second or two to load the parsing code and the segmenter's dictionary, which a
-   * rebuild would otherwise wait for when it reaches its first new file (new captures sort last).
+   * Starts threads now for `files` files known to be coming (one per FILES_PER_THREAD of them, up
+   * to the pool's size): a thread takes a second or two to load the parsing code and the
+   * segmenter's dictionary, which a rebuild would otherwise wait for when it reaches its first new
+   * file (new captures sort last).
    */
   warm(files: number): void;
   /** Threads in use (0: parsing on the calling thread). */
@@ -30,9 +31,18 @@ export function inlineParser(): ParsePool {
 }
 
 /**
+ * Files a thread has waiting before the pool starts another. A thread costs a second or more of
+ * CPU to start (its code, the dictionary, compromise's lexicon), the time of a hundred files or
+ * more: a rebuild that parses a few files does better with one thread, while the other core
+ * serves the main thread and the listing data's. A cold build hands over 256 files at once and
+ * starts every thread at its first batch.
+ */
+export const FILES_PER_THREAD = 64;
+
+/**
  * A pool of up to `size` threads (SITE.parseThreads; 1 or less: inline). A thread starts when a
- * file arrives and every running thread is busy, so a rebuild that parses one changed file starts
- * one thread, not one per core.
+ * file arrives and every running thread has FILES_PER_THREAD files waiting, so a rebuild that
+ * parses a few changed files starts one thread, not one per core.
  */
 export function createParsePool(size: number): ParsePool {
   return size > 1 ? new ThreadPool(size) : inlineParser();
@@ -63,9 +73,9 @@ class ThreadPool implements ParsePool {
   parse(bytes: Uint8Array, file: string, now: number): Promise<ArticleResult> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.inline) return this.inline.parse(bytes, file, now);
-    // The least busy thread takes the file, unless all are busy and the pool may grow.
+    // The least busy thread takes the file, unless all have enough waiting and the pool may grow.
     let index = this.load.length ? this.load.indexOf(Math.min(...this.load)) : -1;
-    if (index < 0 || (this.load[index] > 0 && this.workers.length < this.size)) {
+    if (index < 0 || (this.load[index] >= FILES_PER_THREAD && this.workers.length < this.size)) {
       try {
         index = this.start();
       } catch {
@@ -87,7 +97,7 @@ class ThreadPool implements ParsePool {
   warm(files: number): void {
     if (this.inline || this.failure) return;
     try {
-      while (this.workers.length < Math.min(files, this.size)) this.start();
+      while (this.workers.length < Math.min(Math.ceil(files / FILES_PER_THREAD), this.size)) this.start();
     } catch {
       // The first file finds out, and parses on this thread.
     }

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BATCH_SIZE, loadArticles } from '../../src/loader/article-loader.ts';
 import { LoadRecordsFile } from '../../src/loader/load-records.ts';
-import { createParsePool, inlineParser } from '../../src/loader/parse-pool.ts';
+import { createParsePool, FILES_PER_THREAD, inlineParser } from '../../src/loader/parse-pool.ts';
 import { pipelineVersion } from '../../src/loader/pipeline-version.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 import { memoryContext } from '../support/loader-context.ts';
@@ -300,7 +300,7 @@ describe('the parsing threads', () => {
     }
   });
 
-  it('start ahead when asked, one per file coming up to the pool\'s size, and the first takes the first file', async () => {
+  it('start ahead when asked, one per FILES_PER_THREAD files coming up to the pool\'s size, and the first takes the first file', async () => {
     const pool = createParsePool(4);
     try {
       pool.warm(1);
@@ -309,6 +309,10 @@ describe('the parsing threads', () => {
       const [first] = captures();
       assert.ok((await pool.parse(first.bytes, first.name, now)).ok);
       assert.equal(pool.threads, 1);
+      pool.warm(FILES_PER_THREAD);
+      assert.equal(pool.threads, 1, 'a day of a few dozen files, one thread');
+      pool.warm(FILES_PER_THREAD + 1);
+      assert.equal(pool.threads, 2);
       pool.warm(300);
       assert.equal(pool.threads, 4, 'no more threads than the pool allows');
     } finally {
@@ -319,7 +323,7 @@ describe('the parsing threads', () => {
     assert.equal(inline.threads, 0);
   });
 
-  it('start only when files arrive, and no more than are busy at once', async () => {
+  it('start only when files arrive, and another only once each has FILES_PER_THREAD files waiting', async () => {
     const pool = createParsePool(4);
     try {
       assert.equal(pool.threads, 0);
@@ -327,8 +331,13 @@ describe('the parsing threads', () => {
       await pool.parse(first.bytes, first.name, now);
       await pool.parse(first.bytes, first.name, now);
       assert.equal(pool.threads, 1, 'one file at a time needs one thread');
-      const results = await Promise.all(Array.from({ length: 8 }, () => pool.parse(first.bytes, first.name, now)));
-      assert.equal(pool.threads, 4, 'eight files at once use every allowed thread');
+      const few = await Promise.all(Array.from({ length: 8 }, () => pool.parse(first.bytes, first.name, now)));
+      assert.equal(pool.threads, 1, 'eight files at once are not worth a second thread');
+      const many = await Promise.all(Array.from({ length: 3 * FILES_PER_THREAD }, () => pool.parse(first.bytes, first.name, now)));
+      assert.equal(pool.threads, 3, 'each thread takes FILES_PER_THREAD files before the next starts');
+      const more = await Promise.all(Array.from({ length: 3 * FILES_PER_THREAD + 1 }, () => pool.parse(first.bytes, first.name, now)));
+      assert.equal(pool.threads, 4, 'the fourth starts once the three have FILES_PER_THREAD files each');
+      const results = [...few, ...many, ...more];
       assert.ok(results.every((result) => result.ok));
     } finally {
       await pool.close();
