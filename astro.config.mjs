@@ -7,6 +7,8 @@ import { buildReportIntegration } from './src/integrations/build-report.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { imageMirror } from './src/integrations/image-mirror.ts';
+import { loadAhead } from './src/integrations/load-ahead.ts';
+import { articleBodies } from './src/data/article-bodies.ts';
 import { redirectedTopicPaths } from './src/data/published-topics.ts';
 import { BUILD, IMAGE_MIRROR, SITE } from './src/site.config.ts';
 
@@ -33,6 +35,8 @@ export default defineConfig({
   cacheDir: BUILD.cacheDir,
   // The 404 page is not a page to index. The build report comes last: its summary ends the build's log, where an operator looks.
   integrations: [
+    // First: the folder survey and the listing thread start while Astro starts, on the other core.
+    loadAhead({ directory: SITE.contentDir, bodies: articleBodies, recordsPath: BUILD.captureRecords, parseThreads: SITE.parseThreads }),
     // What the output depends on beyond the pages' own cache keys: another setting empties the folder.
     keptOutput({ settings: JSON.stringify({ ...SITE, parseThreads: undefined, strict: undefined, site: BUILD.site, base: BUILD.base }) }),
     dataStoreOnDisk(),

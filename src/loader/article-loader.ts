@@ -1,13 +1,15 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleData, ArticleEntry } from '../lib/article.ts';
 import {
   captureDigest, classifyCaptureFiles, formatLoadSummary, formatSkippedAgain, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileOutcomes, toFileRecord,
-  type Capture, type CaptureListing, type FileRecord, type FolderEntry, type LoadReport, type RejectionRecord,
+  type Capture, type FileRecord, type LoadReport, type RejectionRecord,
 } from '../lib/capture-files.ts';
 import { checkFileSize, refusalDependsOnTime } from '../lib/parse.ts';
 import { deferStoreWrites } from './defer-store-write.ts';
+import { ArticleFileError, listCaptureFiles, toFileStat, type FolderSurvey } from './folder-survey.ts';
+import { takeLoadAhead } from './load-ahead.ts';
 import { startListingsThread } from './listings-ahead.ts';
 import { createParsePool, inlineParser, type ParsePool } from './parse-pool.ts';
 import type { BodyFiles } from './body-files.ts';
@@ -43,6 +45,8 @@ export interface ArticleLoaderOptions {
    * `minSubjectArticles` as the site sets it.
    */
   listingsAhead?: { minSubjectArticles?: number };
+  /** The folder as surveyed ahead of the load (folder-survey.ts); without it, the load lists it and stats each file itself. */
+  survey?: Promise<FolderSurvey>;
 }
 
 type LoadContext = Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>;
@@ -65,21 +69,7 @@ export const BATCH_SIZE = 256;
 /** A long load says how far it got this often, rather than staying silent for a minute. */
 const PROGRESS_EVERY_MS = 5000;
 
-export class ArticleFileError extends Error {}
-
-/** Lists the content folder and sorts its entries (see classifyCaptureFiles). */
-export async function listCaptureFiles(directory: string): Promise<CaptureListing> {
-  let entries;
-  try {
-    entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    throw new ArticleFileError(`cannot read the content folder ${directory}: ${(error as Error).message}`);
-  }
-  return classifyCaptureFiles(entries.map((entry): FolderEntry => ({
-    path: relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/'),
-    kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other',
-  })));
-}
+export { ArticleFileError };
 
 /** Loads every capture file into the store; see ArticleLoaderOptions. */
 export async function loadArticles(context: LoadContext, options: ArticleLoaderOptions): Promise<LoadReport> {
@@ -92,11 +82,13 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
   try {
     // Records kept in the meta store by an earlier version are taken over once.
     const previous = (await records?.read()) ?? recordsInMeta(meta);
-    const { files, ignored, hidden } = await listCaptureFiles(options.directory);
+    // A survey that failed is done again here, where its error is the load's.
+    const surveyed = await options.survey?.catch(() => undefined);
+    const { files, ignored, hidden } = surveyed?.listing ?? (await listCaptureFiles(options.directory));
     for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
     const report: LoadReport = { published: 0, skipped: [], files: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
     const sameCode = options.pipelineVersion !== undefined && previous?.pipeline === options.pipelineVersion;
-    const load = new Load(context, options, report, previous?.files ?? {}, previous?.rejected ?? {}, sameCode);
+    const load = new Load(context, options, report, previous?.files ?? {}, previous?.rejected ?? {}, sameCode, surveyed);
     load.warmForNewFiles(files);
     await load.readFiles(files);
     load.countSkippedAgain();
@@ -146,9 +138,12 @@ class Load {
   private readonly parsedFiles = new Set<string>();
   /** The digests whose body files this load wrote as their captures were parsed (see held). */
   private readonly bodiesWritten = new Set<string>();
+  /** The folder as surveyed before the load, when it was. */
+  private readonly surveyed: FolderSurvey | undefined;
 
-  constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>, sameCode: boolean) {
+  constructor(context: LoadContext, options: ArticleLoaderOptions, report: LoadReport, previous: Record<string, FileRecord>, previousRejected: Record<string, RejectionRecord>, sameCode: boolean, surveyed?: FolderSurvey) {
     this.sameCode = sameCode;
+    this.surveyed = surveyed;
     this.context = context;
     this.options = options;
     this.report = report;
@@ -194,10 +189,8 @@ class Load {
   /** A file's bytes, unless its size is refused; parsing starts unless its last record still holds. */
   private async read(file: string) {
     const path = join(this.options.directory, file);
-    const info = await stat(path);
-    // Whole milliseconds: what a copy that keeps times (cp -p, rsync -t, tar) carries over.
-    const fileStat = { size: info.size, mtimeMs: Math.floor(info.mtimeMs) };
-    const refused = checkFileSize(info.size);
+    const fileStat = this.surveyed?.stats.get(file) ?? toFileStat(await stat(path));
+    const refused = checkFileSize(fileStat.size);
     if (refused) return { file, refused };
     const isStored = (id: string) => this.storedDigest(id) !== undefined;
     if (this.sameCode) {
@@ -226,7 +219,7 @@ class Load {
     const entry = this.context.store.get(id);
     if (!entry?.digest || typeof entry.digest !== 'string') return undefined;
     if (!this.options.bodies) return entry.digest;
-    this.bodyListing ??= this.options.bodies.listing();
+    this.bodyListing ??= this.surveyed?.bodies ?? this.options.bodies.listing();
     return entry.rendered === undefined && this.bodyListing.get(entry.digest) === true ? entry.digest : undefined;
   }
 
@@ -379,10 +372,14 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
     async load(context) {
       const version = options.pipelineVersion ?? (await pipelineVersion());
       const run = async () => {
-        const pool = createParsePool(options.parseThreads ?? 1);
-        // Started now, to get ready while the files are read (listings-ahead.ts).
-        const listings = options.listingsAhead && !context.watcher ? startListingsThread(options.bodies) : undefined;
-        const report = await loadArticles(context, { ...options, pipelineVersion: version, pool })
+        // What a build started as it read its configuration (load-ahead.ts), for the first load only.
+        const ahead = takeLoadAhead({ directory: options.directory, bodies: options.bodies, recordsPath: options.records?.path, parseThreads: options.parseThreads ?? 1 });
+        const pool = ahead?.pool ?? createParsePool(options.parseThreads ?? 1);
+        // Started now unless it was then, to get ready while the files are read (listings-ahead.ts).
+        const wantsListings = options.listingsAhead && !context.watcher;
+        if (!wantsListings) ahead?.listings.stop();
+        const listings = wantsListings ? (ahead?.listings ?? startListingsThread(options.bodies)) : undefined;
+        const report = await loadArticles(context, { ...options, pipelineVersion: version, pool, survey: ahead?.survey.result })
           .catch((error) => {
             listings?.stop();
             throw error;

@@ -35,13 +35,14 @@ export interface ListingsThread {
  */
 export function startListingsThread(bodies?: BodyFiles): ListingsThread {
   const worker = new Worker(new URL('./listings-worker.ts', import.meta.url), { workerData: { bodiesFolder: bodies?.folder } });
-  // Until the pages ask for the result, the thread does not keep the process alive (astro sync loads the articles too).
-  worker.unref();
   const result = new Promise<{ json: string; seconds: number }>((resolve, reject) => {
     worker.once('message', (message: { json: string; seconds: number } | { error: string }) => ('error' in message ? reject(new Error(message.error)) : resolve(message)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the thread stopped (exit code ${code}) before it was done`)));
   });
+  // Until the pages ask for the result, the thread does not keep the process alive (astro sync loads
+  // the articles too). After the listeners: listening for messages refs the thread again.
+  worker.unref();
   // Reported when taken.
   result.catch(() => {});
   const stop = () => worker.postMessage({ stop: true } satisfies ListingsJob);

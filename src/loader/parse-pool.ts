@@ -17,6 +17,12 @@ export interface ParsePool {
    * file (new captures sort last).
    */
   warm(files: number): void;
+  /**
+   * Whether the threads keep the process alive (as Node's Worker.ref and unref): a pool started
+   * ahead of a load that may never come (load-ahead.ts) does not, until the load takes it.
+   */
+  ref(): void;
+  unref(): void;
   /** Threads in use (0: parsing on the calling thread). */
   readonly threads: number;
 }
@@ -27,6 +33,8 @@ export function inlineParser(): ParsePool {
     parse: async (bytes, _file, now) => toArticleEntry(bytes, { now }),
     close: async () => {},
     warm: () => {},
+    ref: () => {},
+    unref: () => {},
   };
 }
 
@@ -61,6 +69,7 @@ class ThreadPool implements ParsePool {
   private closing = false;
   /** Set when threads cannot start here. */
   private inline: ParsePool | undefined;
+  private referenced = true;
 
   constructor(size: number) {
     this.size = size;
@@ -95,12 +104,22 @@ class ThreadPool implements ParsePool {
   }
 
   warm(files: number): void {
-    if (this.inline || this.failure) return;
+    if (this.inline || this.failure || this.closing) return;
     try {
       while (this.workers.length < Math.min(Math.ceil(files / FILES_PER_THREAD), this.size)) this.start();
     } catch {
       // The first file finds out, and parses on this thread.
     }
+  }
+
+  ref(): void {
+    this.referenced = true;
+    for (const worker of this.workers) worker.ref();
+  }
+
+  unref(): void {
+    this.referenced = false;
+    for (const worker of this.workers) worker.unref();
   }
 
   async close(): Promise<void> {
@@ -122,6 +141,8 @@ class ThreadPool implements ParsePool {
     worker.on('exit', (code) => {
       if (!this.closing) this.fail(new Error(`a parsing thread stopped (exit code ${code})`));
     });
+    // After the listeners: listening for messages refs the thread again.
+    if (!this.referenced) worker.unref();
     this.workers.push(worker);
     this.load.push(0);
     return index;

@@ -29,7 +29,7 @@ describe('loadArticles and the pipeline version', () => {
     const context = memoryContext();
     const parsed: string[] = [];
     const inline = inlineParser();
-    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {}, warm: () => {} };
+    const pool = { ...inline, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)) };
     const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
     const first = await loadArticles(context, options);
     assert.deepEqual(first.skipped.map((skip) => skip.file), ['broken.txt']);
@@ -70,7 +70,7 @@ describe('loadArticles and the pipeline version', () => {
     const context = memoryContext();
     const parsed: string[] = [];
     const inline = inlineParser();
-    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {}, warm: () => {} };
+    const pool = { ...inline, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)) };
     const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
     await loadArticles(context, options);
     // The same number of bytes, different text, the old modification time: the stat cannot tell.
@@ -184,7 +184,7 @@ describe('the records of the capture files, in a file of their own', () => {
     const parsed: string[] = [];
     const inline = inlineParser();
     // 'warm' marks when the loader asked for a thread ahead of the files.
-    const pool = { threads: 0, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), close: async () => {}, warm: (files: number) => parsed.push(`warm ${files}`) };
+    const pool = { ...inline, parse: (bytes: Uint8Array, file: string, now: number) => (parsed.push(file), inline.parse(bytes, file, now)), warm: (files: number) => void parsed.push(`warm ${files}`) };
     const options = { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool };
     return { folder, records, parsed, options, context: memoryContext() };
   }
@@ -267,12 +267,7 @@ describe('loadArticles keeps the parsing threads fed', () => {
     let open!: () => void;
     const opened = new Promise<void>((resolve) => (open = resolve));
     // A pool whose results wait until the test opens it: the loader is still taking the first file.
-    const pool = {
-      threads: 0,
-      parse: async (bytes: Uint8Array, file: string, now: number) => (handed.push(file), await opened, inline.parse(bytes, file, now)),
-      close: async () => {},
-      warm: () => {},
-    };
+    const pool = { ...inline, parse: async (bytes: Uint8Array, file: string, now: number) => (handed.push(file), await opened, inline.parse(bytes, file, now)) };
     const loading = loadArticles(memoryContext(), { directory: folder, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', pool });
     for (let tries = 0; handed.length < count && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
     assert.equal(handed.length, count, 'the second batch is handed over while the first file waits');
