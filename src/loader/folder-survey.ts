@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { classifyCaptureFiles, type CaptureListing, type FileStat, type FolderEntry } from '../lib/capture-files.ts';
 import { BodyFiles } from './body-files.ts';
@@ -24,26 +24,29 @@ export interface FolderSurvey {
 
 export class ArticleFileError extends Error {}
 
-function toFolderEntry(directory: string, entry: { parentPath: string; name: string; isFile(): boolean; isDirectory(): boolean }): FolderEntry {
-  return {
-    path: relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/'),
-    kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other',
-  };
-}
-
-function unreadableFolder(directory: string, error: unknown): ArticleFileError {
-  return new ArticleFileError(`cannot read the content folder ${directory}: ${(error as Error).message}`);
+/**
+ * The folder's entries, one folder listing at a time: a recursive listing stats every entry to
+ * learn whether it is a folder, where each folder's own listing says so.
+ */
+async function listFolder(directory: string, under = '', entries: FolderEntry[] = []): Promise<FolderEntry[]> {
+  for (const entry of await readdir(under ? join(directory, under) : directory, { withFileTypes: true })) {
+    const path = under ? `${under}/${entry.name}` : entry.name;
+    const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
+    entries.push({ path, kind });
+    if (kind === 'directory') await listFolder(directory, path, entries);
+  }
+  return entries;
 }
 
 /** Lists the content folder and sorts its entries (see classifyCaptureFiles). */
 export async function listCaptureFiles(directory: string): Promise<CaptureListing> {
   let entries;
   try {
-    entries = await readdir(directory, { recursive: true, withFileTypes: true });
+    entries = await listFolder(directory);
   } catch (error) {
-    throw unreadableFolder(directory, error);
+    throw new ArticleFileError(`cannot read the content folder ${directory}: ${(error as Error).message}`);
   }
-  return classifyCaptureFiles(entries.map((entry) => toFolderEntry(directory, entry)));
+  return classifyCaptureFiles(entries);
 }
 
 /** A file's size and modification time as the loader compares them: whole milliseconds, what a copy that keeps times (cp -p, rsync -t, tar) carries over. */
@@ -76,29 +79,9 @@ function namedInRecords(recordsPath: string | undefined): Set<string> {
   }
 }
 
-/**
- * The folder's entries, one folder listing at a time: a recursive listing stats every entry to
- * learn whether it is a folder, where each folder's own listing says so.
- */
-function listFolderHere(directory: string, under = '', entries: FolderEntry[] = []): FolderEntry[] {
-  for (const entry of readdirSync(under ? join(directory, under) : directory, { withFileTypes: true })) {
-    const path = under ? `${under}/${entry.name}` : entry.name;
-    const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
-    entries.push({ path, kind });
-    if (kind === 'directory') listFolderHere(directory, path, entries);
-  }
-  return entries;
-}
-
-/** Surveys the folder on the calling thread, synchronously: what the survey's thread runs. */
-export function surveyFolderHere(directory: string, { bodiesFolder, recordsPath }: SurveyOptions = {}): SurveyMessage {
-  let entries;
-  try {
-    entries = listFolderHere(directory);
-  } catch (error) {
-    throw unreadableFolder(directory, error);
-  }
-  const listing = classifyCaptureFiles(entries);
+/** Surveys the folder on the calling thread: what the survey's thread runs. */
+export async function surveyFolderHere(directory: string, { bodiesFolder, recordsPath }: SurveyOptions = {}): Promise<SurveyMessage> {
+  const listing = await listCaptureFiles(directory);
   const named = namedInRecords(recordsPath);
   const newFiles = listing.files.reduce((count, file) => count + (named.has(file) ? 0 : 1), 0);
   const sizes = new Float64Array(listing.files.length).fill(Number.NaN);
