@@ -37,6 +37,16 @@ export function classifyCaptureFiles(entries: readonly FolderEntry[]): CaptureLi
   return { files: files.sort(), ignored: ignored.sort(), hidden: hidden.sort() };
 }
 
+/**
+ * How many capture files the last load's records name neither as read nor as refused: new
+ * captures by name (a day's files), which will be parsed, so that threads can start for them first.
+ */
+export function countNewByName(files: readonly string[], records: { files: object; rejected: object }): number {
+  let count = 0;
+  for (const file of files) if (!Object.hasOwn(records.files, file) && !Object.hasOwn(records.rejected, file)) count++;
+  return count;
+}
+
 /** What a file's bytes became: kept per file between builds. */
 export interface FileRecord {
   /** captureDigest of the bytes: the store entry of the article carries it too. */

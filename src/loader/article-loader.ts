@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleData, ArticleEntry } from '../lib/article.ts';
 import {
-  captureDigest, classifyCaptureFiles, formatLoadSummary, formatSkippedAgain, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileOutcomes, toFileRecord,
+  captureDigest, classifyCaptureFiles, countNewByName, formatLoadSummary, formatSkippedAgain, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileOutcomes, toFileRecord,
   type Capture, type FileRecord, type LoadReport, type RejectionRecord,
 } from '../lib/capture-files.ts';
 import { checkFileSize, refusalDependsOnTime } from '../lib/parse.ts';
@@ -155,7 +155,7 @@ class Load {
 
   /** Files new by name will be parsed: parsing threads start now and get ready while the known files are read. */
   warmForNewFiles(files: readonly string[]): void {
-    const fresh = files.filter((file) => !Object.hasOwn(this.previous, file) && !Object.hasOwn(this.previousRejected, file)).length;
+    const fresh = countNewByName(files, { files: this.previous, rejected: this.previousRejected });
     if (fresh) this.pool.warm(fresh);
   }
 

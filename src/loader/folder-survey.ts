@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { classifyCaptureFiles, type CaptureListing, type FileStat, type FolderEntry } from '../lib/capture-files.ts';
+import { classifyCaptureFiles, countNewByName, type CaptureListing, type FileStat, type FolderEntry } from '../lib/capture-files.ts';
 import { BodyFiles } from './body-files.ts';
 
 /**
@@ -68,22 +68,22 @@ export interface SurveyOptions {
   recordsPath?: string;
 }
 
-/** The files the records name, refused ones included; none when there are no records to read. */
-function namedInRecords(recordsPath: string | undefined): Set<string> {
-  if (!recordsPath) return new Set();
+/** The last load's records, as far as the survey needs them; none when there are none to read. */
+function readRecords(recordsPath: string | undefined): { files: object; rejected: object } {
+  const none = { files: {}, rejected: {} };
+  if (!recordsPath) return none;
   try {
     const records = JSON.parse(readFileSync(recordsPath, 'utf8')) as { files?: object; rejected?: object };
-    return new Set([...Object.keys(records.files ?? {}), ...Object.keys(records.rejected ?? {})]);
+    return { files: records.files ?? {}, rejected: records.rejected ?? {} };
   } catch {
-    return new Set();
+    return none;
   }
 }
 
 /** Surveys the folder on the calling thread: what the survey's thread runs. */
 export async function surveyFolderHere(directory: string, { bodiesFolder, recordsPath }: SurveyOptions = {}): Promise<SurveyMessage> {
   const listing = await listCaptureFiles(directory);
-  const named = namedInRecords(recordsPath);
-  const newFiles = listing.files.reduce((count, file) => count + (named.has(file) ? 0 : 1), 0);
+  const newFiles = countNewByName(listing.files, readRecords(recordsPath));
   const sizes = new Float64Array(listing.files.length).fill(Number.NaN);
   const mtimes = new Float64Array(listing.files.length).fill(Number.NaN);
   listing.files.forEach((file, index) => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
-  captureDigest, classifyCaptureFiles, formatLoadSummary, isNewerCapture, offerCapture, planStoreChanges, reusableRecord, toFileOutcomes, toFileRecord,
+  captureDigest, classifyCaptureFiles, countNewByName, formatLoadSummary, isNewerCapture, offerCapture, planStoreChanges, reusableRecord, toFileOutcomes, toFileRecord,
   type Capture, type FolderEntry,
 } from '../../src/lib/capture-files.ts';
 import { loadSeeds } from '../support/articles.ts';
@@ -23,6 +23,13 @@ describe('classifyCaptureFiles', () => {
   for (const { name, entries, files = [], ignored = [], hidden = [] } of cases) {
     it(name, () => assert.deepEqual(classifyCaptureFiles(entries), { files, ignored, hidden }));
   }
+});
+
+describe('countNewByName', () => {
+  const records = { files: { 'a/1.txt': {} }, rejected: { 'a/2.txt': {} } };
+  it('counts the files the records name neither as read nor as refused', () => assert.equal(countNewByName(['a/1.txt', 'a/2.txt', 'b/3.txt', 'b/4.txt'], records), 2));
+  it('counts every file without records', () => assert.equal(countNewByName(['a/1.txt', 'b/3.txt'], { files: {}, rejected: {} }), 2));
+  it('takes no inherited name for a record', () => assert.equal(countNewByName(['constructor', 'toString'], records), 2));
 });
 
 describe('captureDigest and toFileRecord on the samples', () => {
