@@ -62,6 +62,7 @@ export function toArticleEntry(bytes: Uint8Array, options: ParseOptions): Articl
   const canonical = canonicalizeUrl(url);
   const title = stripOutletSuffix(parsed.value.title, canonical);
   const cleaned = cleanArticleHtml(bodyHtml, { baseUrl: canonical, outletRules: boilerplateForUrl(canonical) });
+  if (cleaned.refusal) return { ok: false, reason: `the body cannot be read: ${cleaned.refusal}`, url: canonical };
   if (!hasVisibleText(cleaned.text) && !cleaned.leadImage && !/<img\b/.test(cleaned.html)) {
     return { ok: false, reason: 'the body has no readable content once cleaned', url: canonical };
   }

@@ -1,7 +1,8 @@
 import { load, type Cheerio, type CheerioAPI, type CheerioOptions } from 'cheerio/slim';
 import { compile, selectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
-import { resolveUrl, sanitizeArticleHtml } from './sanitize.ts';
+import { flattenBeyond, nestsDeeperThan } from './nesting.ts';
+import { NESTING_LIMIT, resolveUrl, sanitizeArticleHtml } from './sanitize.ts';
 import { collapseWhitespace } from './text.ts';
 
 /**
@@ -102,6 +103,8 @@ function isShareLink(href: string, prefixes: readonly string[]): boolean {
 
 const AUTHOR_LABEL = /^(?:作者|文|记者|撰稿|撰文|By)\s*[:：]?\s*$/i;
 const AUTHOR_LINE = /^(?:作者|撰稿|撰文)\s*[:：]\s*(.{1,60})$/;
+/** More characters other than whitespace than either author pattern matches. */
+const AUTHOR_MAX_SOLID = 80;
 
 export interface LeadImage {
   src: string;
@@ -121,6 +124,8 @@ export interface CleanedArticle {
   text: string;
   /** The first paragraph's text. */
   lead: string;
+  /** Why the body cannot be read at all; html and text are then empty. */
+  refusal?: string;
   dateline?: string;
   author?: string;
   leadImage?: LeadImage;
@@ -133,25 +138,21 @@ export interface CleanOptions {
   outletRules?: BoilerplateRules;
 }
 
-/** Cleans one item body. Never throws on input; a pathological tree falls back to the allow-list alone. */
+/**
+ * Cleans one item body. Never throws on input. Elements nested deeper than the allow-list keeps
+ * are flattened first (their tags dropped, their text kept), since deep markup costs the parsers
+ * and the cleaning time by the square of its depth; a body that still nests too deep once
+ * flattened (only markup made to defeat the flattening does) is refused, with the reason.
+ */
 export function cleanArticleHtml(html: string, options: CleanOptions): CleanedArticle {
   const rules = options.outletRules ? combineRules(GENERIC_BOILERPLATE, options.outletRules) : GENERIC_BOILERPLATE;
   html = unescapeEscapedMarkup(html);
   for (const [pattern, replacement] of rules.sourceFixes) html = html.replace(pattern, replacement);
-  if (roughNestingDepth(html) > MAX_STRUCTURED_DEPTH) return cleanWithAllowListOnly(html, options.baseUrl);
-  try {
-    return cleanStructured(html, options.baseUrl, rules);
-  } catch (error) {
-    // Only stack exhaustion is expected here (cheerio walks and serialises recursively).
-    if (!(error instanceof RangeError)) throw error;
-    return cleanWithAllowListOnly(html, options.baseUrl);
+  if (nestsDeeperThan(html, NESTING_LIMIT)) {
+    html = flattenBeyond(html, NESTING_LIMIT - 1);
+    if (nestsDeeperThan(html, NESTING_LIMIT)) return { html: '', text: '', lead: '', refusal: `its markup nests more than ${NESTING_LIMIT} elements deep, in a way that cannot be flattened` };
   }
-}
-
-/** The allow-list alone: boilerplate stays, but the output is as safe and the tree is flattened. */
-function cleanWithAllowListOnly(html: string, baseUrl: string): CleanedArticle {
-  const safe = sanitizeArticleHtml(html, baseUrl);
-  return { html: safe, text: textOfSanitized(safe), lead: '' };
+  return cleanStructured(html, options.baseUrl, rules);
 }
 
 /** Generic and outlet rules as one set, so that each pass over the tree runs once. */
@@ -192,22 +193,6 @@ function query($: CheerioAPI, selector: string): Cheerio<Element> {
   let compiled = compiledSelectors.get(selector);
   if (!compiled) compiledSelectors.set(selector, (compiled = compile<AnyNode, Element>(selector)));
   return $(selectAll<AnyNode, Element>(compiled, $.root().toArray()));
-}
-
-/** Beyond this depth cheerio's recursive walks cost seconds or the stack; real items stay far below. */
-const MAX_STRUCTURED_DEPTH = 500;
-const UNCOUNTED_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li']);
-
-/** An estimate of element nesting in one linear scan: void elements, and p and li (closed implicitly), are not counted. */
-function roughNestingDepth(html: string): number {
-  let depth = 0;
-  let max = 0;
-  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/g)) {
-    if (UNCOUNTED_TAGS.has(match[2].toLowerCase())) continue;
-    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > max) max = depth;
-  }
-  return max;
 }
 
 function cleanStructured(html: string, baseUrl: string, rules: BoilerplateRules): CleanedArticle {
@@ -258,7 +243,7 @@ function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
     const selector = [TEXT_BLOCKS, ...textPatterns.map((rule) => rule.selector)].join(', ');
     query($, selector).each((_, el) => {
       if (el.type !== 'tag') return;
-      const text = collapseWhitespace($(el).text());
+      const text = collapseWhitespace(textOf(el));
       const block = TEXT_BLOCK_TAGS.has(el.tagName);
       if (block && blockPrefixes.some((prefix) => text.startsWith(prefix) && text.length < prefix.length + 60)) $(el).remove();
       else if (block && text.length < 400 && blockPatterns.some((pattern) => pattern.test(text))) $(el).remove();
@@ -313,7 +298,7 @@ function dateRelativeTimes($: CheerioAPI): void {
 function cutFromMarker($: CheerioAPI, marker: string): void {
   // The innermost block that opens with the marker (after at most a "© 2020年"): a story that merely mentions it is kept.
   const holder = query($, 'div, p, section, footer, aside')
-    .filter((_, el) => collapseWhitespace($(el).text()).slice(0, marker.length + 12).includes(marker) && !$(el).children().toArray().some((c) => isBlock(c) && $(c).text().includes(marker)))
+    .filter((_, el) => collapseWhitespace(textOf(el)).slice(0, marker.length + 12).includes(marker) && !$(el).children().toArray().some((c) => isBlock(c) && textOf(c).includes(marker)))
     .first();
   if (!holder.length) return;
   let node: AnyNode | null = holder[0];
@@ -338,7 +323,7 @@ function cutFromMarker($: CheerioAPI, marker: string): void {
 
 function takeDateline($: CheerioAPI, patterns: readonly RegExp[]): string | undefined {
   for (const el of leadingElements($, 3, { throughWrapper: true })) {
-    const text = collapseWhitespace($(el).text());
+    const text = collapseWhitespace(textOf(el));
     if (patterns.some((pattern) => pattern.test(text))) {
       $(el).remove();
       return text;
@@ -351,7 +336,9 @@ function takeAuthor($: CheerioAPI): string | undefined {
   let found: string | undefined;
   query($, 'span, strong, b, em, div, p').each((_, el) => {
     if (found) return false;
-    const own = collapseWhitespace($(el).text());
+    const text = textOf(el);
+    if (longerThan(text, AUTHOR_MAX_SOLID)) return undefined;
+    const own = collapseWhitespace(text);
     let name: string | undefined;
     if (AUTHOR_LABEL.test(own)) {
       // `<span>作者：</span><a>肖曼</a>`: the name is the rest of the parent block.
@@ -373,7 +360,7 @@ function takeAuthor($: CheerioAPI): string | undefined {
 /** Removes an element and the ancestors that held nothing else. */
 function removeWrappers($: CheerioAPI, el: AnyNode): void {
   let target = el;
-  while (target.parent && target.parent.type !== 'root' && collapseWhitespace($(target.parent).text()) === collapseWhitespace($(target).text())) {
+  while (target.parent && target.parent.type !== 'root' && collapseWhitespace(textOf(target.parent)) === collapseWhitespace(textOf(target))) {
     target = target.parent;
   }
   $(target).remove();
@@ -444,7 +431,7 @@ function removeEmptyBlocks($: CheerioAPI): void {
   const blocks = query($, 'p, div, span, section, figure, li, ul, ol, blockquote, strong, b, em').toArray().reverse();
   for (const el of blocks) {
     const node = $(el);
-    if (collapseWhitespace(node.text()) === '' && node.find('img, hr, br, table').length === 0) node.remove();
+    if (!holdsText(el) && node.find('img, hr, br, table').length === 0) node.remove();
   }
 }
 
@@ -488,8 +475,31 @@ function blockText($: CheerioAPI): string {
   return parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
 }
 
-function textOfSanitized(html: string): string {
-  return blockText(load(html, { xml: false }, false));
+/**
+ * The text within a node, as cheerio's `.text()` reads it, joined once: `.text()` joins at every
+ * level, so reading each of a deep tree's elements cost the depth squared times the text.
+ */
+function textOf(node: AnyNode): string {
+  const parts: string[] = [];
+  const walk = (current: AnyNode): void => {
+    if (current.type === 'text') parts.push(current.data);
+    else if (current.type !== 'comment' && 'children' in current) for (const child of current.children) walk(child);
+  };
+  walk(node);
+  return parts.join('');
+}
+
+/** Whether any text other than whitespace lies within; stops at the first. */
+function holdsText(node: AnyNode): boolean {
+  if (node.type === 'text') return /\S/.test(node.data);
+  return node.type !== 'comment' && 'children' in node && node.children.some(holdsText);
+}
+
+/** Whether `text` holds more than `count` characters other than whitespace; stops once it does. */
+function longerThan(text: string, count: number): boolean {
+  const solid = /\S/g;
+  for (let seen = 0; solid.exec(text); ) if (++seen > count) return true;
+  return false;
 }
 
 function isBlock(node: AnyNode): boolean {

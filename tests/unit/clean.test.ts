@@ -75,7 +75,7 @@ describe('cleanArticleHtml rules', () => {
       for (const pattern of hasNot) assert.doesNotMatch(html, pattern);
     });
   }
-  it('does not crash on 100,000 nested elements, and finishes in time', () => {
+  it('flattens 100,000 nested elements, keeping their text, without running out of stack or time', () => {
     const outcome = runWithin(10, `
       import { cleanArticleHtml } from './src/lib/clean.ts';
       const deep = '<div>'.repeat(100_000) + '深' + '</div>'.repeat(100_000);
