@@ -213,7 +213,8 @@ function cleanStructured(html: string, baseUrl: string, rules: BoilerplateRules)
   // UTF-8 out: cheerio's default writes every CJK character as an entity, which sanitize-html would then decode again.
   const safe = sanitizeArticleHtml($.html(UTF8_OUTPUT), baseUrl);
   const clean = load(safe, { xml: false }, false);
-  const lead = collapseWhitespace(clean('p').filter((_, p) => collapseWhitespace(clean(p).text()) !== '').first().text());
+  const firstParagraph = query(clean, 'p').toArray().find(holdsText);
+  const lead = firstParagraph ? collapseWhitespace(textOf(firstParagraph)) : '';
   return {
     html: safe.trim(),
     text: blockText(clean),

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { conformingHtml } from '../../src/lib/conform.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFragment, serialize } from 'parse5';
+import { conformingHtml, parseBodyFragment } from '../../src/lib/conform.ts';
 import { conformingHref } from '../../src/lib/paths.ts';
+import { sanitizeArticleHtml } from '../../src/lib/sanitize.ts';
+import { FIXTURES_DIR } from '../support/corpus.ts';
+import { listGoldenCases, readGoldenCapture } from '../support/golden.ts';
 
 /** Markup outlets send (in the shapes the checker found in real captures) and what the site publishes. */
 const CASES: [name: string, input: string, expected: string][] = [
@@ -44,6 +50,35 @@ describe('conformingHtml', () => {
   for (const [name, input, expected] of CASES) it(name, () => assert.equal(conformingHtml(input), expected));
   it('is stable: its output comes back unchanged', () => {
     for (const [, input] of CASES) assert.equal(conformingHtml(conformingHtml(input)), conformingHtml(input));
+  });
+});
+
+describe('parseBodyFragment: the tree parse5 builds of a fragment, moved as one node', () => {
+  // Shapes whose tree depends on the insertion mode, and markup that could end the wrapper early.
+  const EDGES = [
+    '<b>甲<p>乙</b>丙</p>', '<table><tr><td>甲</table>乙', '<td>甲</td><tr>乙', '</p>甲</br>', '<li>甲<li>乙<dd>丙',
+    '<a href="x">甲<div>乙</a>丙</div>', '<html><body class="x">甲</body></html>乙', '<frameset><frame></frameset>甲',
+    '<template>甲</template>乙', '甲</template>乙', '<plaintext>甲</template>', '<textarea>甲', '<!-- 甲', '<svg><![CDATA[甲]]></svg>',
+    '<math><mi>甲</math>', '<noscript><p>甲</noscript>', '<title>甲</title>乙', '<select><option>甲<p>乙', '<p>甲'.repeat(3000),
+  ];
+  const bodies = () => [
+    ...EDGES.map((html, index) => ({ name: `edge ${index}: ${html.slice(0, 30)}`, html })),
+    ...listGoldenCases().flatMap((name) => {
+      const { bodyHtml } = readGoldenCapture(name);
+      return [{ name, html: bodyHtml }, { name: `${name}, sanitized`, html: sanitizeArticleHtml(bodyHtml, 'https://example.org/a') }];
+    }),
+    ...readdirSync(join(FIXTURES_DIR, 'hostile'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.txt'))
+      .map((file) => ({ name: `hostile/${file}`, html: readFileSync(join(FIXTURES_DIR, 'hostile', file), 'utf8') })),
+  ];
+  it('builds what parseFragment builds, for edge shapes, every golden capture (raw and sanitized) and the hostile corpus', () => {
+    for (const { name, html } of bodies()) assert.equal(serialize(parseBodyFragment(html)), serialize(parseFragment(html)), name);
+  });
+  it('returns a fragment that owns its nodes, as the repairs that move them expect', () => {
+    const html = '<p>甲</p><p>乙</p>'.repeat(1000);
+    const fragment = parseBodyFragment(sanitizeArticleHtml(html, 'https://example.org/a'));
+    assert.equal(fragment.childNodes.length, 2000);
+    assert.ok(fragment.childNodes.every((node) => node.parentNode === fragment));
   });
 });
 
