@@ -1,6 +1,6 @@
 import { load, type Cheerio, type CheerioAPI, type CheerioOptions } from 'cheerio/slim';
 import { compile, selectAll } from 'css-select';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { flattenBeyond, nestsDeeperThan } from './nesting.ts';
 import { NESTING_LIMIT, resolveUrl, sanitizeArticleHtml } from './sanitize.ts';
 import { collapseWhitespace } from './text.ts';
@@ -229,7 +229,7 @@ const TEXT_BLOCKS = 'div, p, section, aside, footer, span, li, ul';
 const TEXT_BLOCK_TAGS = new Set(TEXT_BLOCKS.split(', '));
 
 function removeBoilerplate($: CheerioAPI, rules: BoilerplateRules): void {
-  if (rules.selectors.length) query($, rules.selectors.join(',')).remove();
+  if (rules.selectors.length) removeAll(query($, rules.selectors.join(',')).toArray());
   query($, 'a[href]').each((_, a) => {
     if (isShareLink(a.attribs.href ?? '', rules.shareLinks)) $(a).remove();
   });
@@ -429,11 +429,9 @@ function removeTrackingPixels($: CheerioAPI): void {
 
 /** Spacer paragraphs and the wrappers emptied by the removals above. */
 function removeEmptyBlocks($: CheerioAPI): void {
-  const blocks = query($, 'p, div, span, section, figure, li, ul, ol, blockquote, strong, b, em').toArray().reverse();
-  for (const el of blocks) {
-    const node = $(el);
-    if (!holdsText(el) && node.find('img, hr, br, table').length === 0) node.remove();
-  }
+  // A block removed here holds no text and none of those elements, so no other block's verdict depends on it.
+  const blocks = query($, 'p, div, span, section, figure, li, ul, ol, blockquote, strong, b, em').toArray();
+  removeAll(blocks.filter((el) => !holdsText(el) && $(el).find('img, hr, br, table').length === 0));
 }
 
 function leadingElements($: CheerioAPI, count: number, { throughWrapper = false } = {}): Element[] {
@@ -488,6 +486,26 @@ function textOf(node: AnyNode): string {
   };
   walk(node);
   return parts.join('');
+}
+
+/**
+ * Removes nodes as cheerio's `remove()` does, each parent's children rewritten once: `remove()`
+ * finds and splices out each node in turn, the square of their number when thousands are siblings.
+ */
+function removeAll(nodes: readonly AnyNode[]): void {
+  const removed = new Set(nodes);
+  const parents = new Set<ParentNode>();
+  for (const node of removed) if (node.parent) parents.add(node.parent);
+  for (const { children } of parents) {
+    let kept = 0;
+    for (const child of children) if (!removed.has(child)) children[kept++] = child;
+    children.length = kept;
+    children.forEach((child, index) => {
+      child.prev = children[index - 1] ?? null;
+      child.next = children[index + 1] ?? null;
+    });
+  }
+  for (const node of removed) node.parent = node.prev = node.next = null;
 }
 
 /** Whether any text other than whitespace lies within; stops at the first. */

@@ -75,6 +75,16 @@ describe('cleanArticleHtml rules', () => {
       for (const pattern of hasNot) assert.doesNotMatch(html, pattern);
     });
   }
+  it('removes boilerplate and spacers from among thousands of siblings, the others kept in order and linked', () => {
+    const paragraphs = Array.from({ length: 5000 }, (_, index) => `<p>第${index}段</p>`);
+    const body = paragraphs.map((paragraph) => `${paragraph}<div class="social-share">分享</div><p> </p><span></span>`).join('\n');
+    // The footer is cut by walking siblings, and the rule before it goes too: both read the links between siblings.
+    const share = '<div class="social-share">分享</div>';
+    const { html, text, lead } = clean(`${body}\n<hr>${share}<p>获取更多RSS：</p>${share}<p>页脚</p>`);
+    assert.equal(html, paragraphs.join('\n'));
+    assert.equal(text, paragraphs.map((_, index) => `第${index}段`).join('\n'));
+    assert.equal(lead, '第0段');
+  });
   it('flattens 100,000 nested elements, keeping their text, without running out of stack or time', () => {
     const outcome = runWithin(10, `
       import { cleanArticleHtml } from './src/lib/clean.ts';
