@@ -103,8 +103,8 @@ function isShareLink(href: string, prefixes: readonly string[]): boolean {
 
 const AUTHOR_LABEL = /^(?:作者|文|记者|撰稿|撰文|By)\s*[:：]?\s*$/i;
 const AUTHOR_LINE = /^(?:作者|撰稿|撰文)\s*[:：]\s*(.{1,60})$/;
-/** More characters other than whitespace than either author pattern matches. */
-const AUTHOR_MAX_SOLID = 80;
+/** Text with more characters other than whitespace than either author pattern matches (80). */
+const TOO_LONG_FOR_AUTHOR = /^\s*(?:\S\s*){81}/;
 
 export interface LeadImage {
   src: string;
@@ -338,7 +338,7 @@ function takeAuthor($: CheerioAPI): string | undefined {
   query($, 'span, strong, b, em, div, p').each((_, el) => {
     if (found) return false;
     const text = textOf(el);
-    if (longerThan(text, AUTHOR_MAX_SOLID)) return undefined;
+    if (text.length > 80 && TOO_LONG_FOR_AUTHOR.test(text)) return undefined;
     const own = collapseWhitespace(text);
     let name: string | undefined;
     if (AUTHOR_LABEL.test(own)) {
@@ -512,13 +512,6 @@ function removeAll(nodes: readonly AnyNode[]): void {
 function holdsText(node: AnyNode): boolean {
   if (node.type === 'text') return /\S/.test(node.data);
   return node.type !== 'comment' && 'children' in node && node.children.some(holdsText);
-}
-
-/** Whether `text` holds more than `count` characters other than whitespace; stops once it does. */
-function longerThan(text: string, count: number): boolean {
-  const solid = /\S/g;
-  for (let seen = 0; solid.exec(text); ) if (++seen > count) return true;
-  return false;
 }
 
 function isBlock(node: AnyNode): boolean {
