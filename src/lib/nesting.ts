@@ -4,8 +4,8 @@ import { Parser } from 'htmlparser2';
  * How deep untrusted markup nests its elements, and flattening what nests too deep, before a
  * parser builds a tree of it. htmlparser2 (under both cheerio and sanitize-html) keeps its open
  * elements with `Array#unshift`, so each element opened costs the depth already open: 100,000
- * nested elements took 2–5 s, 200,000 took 15 s. The cleaning then reads the text of an element
- * and of each of its ancestors, which costs the depth times the text. The deepest of the public
+ * nested elements take it 2–5 s, 200,000 take 15 s. The cleaning then reads the text of elements
+ * and of their ancestors, which costs the depth times the text. The deepest of the public
  * archive's 59,242 captures nests 19 elements.
  */
 
