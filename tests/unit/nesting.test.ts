@@ -72,8 +72,8 @@ describe('nestsDeeperThan: htmlparser2’s own depth', () => {
 });
 
 describe('flattenBeyond', () => {
-  it('returns every real body as it is: none nests near the limit', () => {
-    for (const { name, html } of [...captureBodies(), ...hostileBodies()]) assert.equal(flattenBeyond(html, 512), html, name);
+  it('returns every real body as it is, at the limit the cleaning uses: none nests near it', () => {
+    for (const { name, html } of captureBodies()) assert.equal(flattenBeyond(html, NESTING_LIMIT - 1), html, name);
   });
   for (const { name, html } of DEEP_SHAPES) {
     it(`${name}: the parser then nests no deeper than the limit (a raw-text element one deeper), and every text stays`, () => {
