@@ -338,7 +338,7 @@ function takeAuthor($: CheerioAPI): string | undefined {
   query($, 'span, strong, b, em, div, p').each((_, el) => {
     if (found) return false;
     const text = textOf(el);
-    if (text.length > 80 && TOO_LONG_FOR_AUTHOR.test(text)) return undefined;
+    if (TOO_LONG_FOR_AUTHOR.test(text)) return undefined;
     const own = collapseWhitespace(text);
     let name: string | undefined;
     if (AUTHOR_LABEL.test(own)) {
