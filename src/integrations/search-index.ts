@@ -9,7 +9,7 @@ import { DEFAULT_SEARCH_CHARS } from '../lib/search-records.ts';
 import { pageListFile, searchShards, withPageListPreload } from '../lib/search-shards.ts';
 import { articleBody } from '../data/article-bodies.ts';
 import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
-import { runShardJobs, type ShardJobs } from './shard-jobs.ts';
+import { largestFirst, runShardJobs, type ShardJobs } from './shard-jobs.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
 const INDEX_FORMAT = '3';
 
@@ -139,7 +139,7 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
     const indexed = jobs.reduce((sum, job) => sum + job.articles.length, 0);
     logger.info(`search: indexing ${indexed} of ${total} articles (${jobs.length} of ${names.length} shards changed), alongside the pages`);
     const removing = Promise.all(stale.map((folder) => rm(folder, { recursive: true, force: true })));
-    await Promise.all([jobs.length ? runJobs(jobs) : undefined, removing]);
+    await Promise.all([jobs.length ? runJobs(largestFirst(jobs, (job) => job.articles.length)) : undefined, removing]);
     return { shards, total, indexed, seconds: (performance.now() - started) / 1000 };
   }
 

@@ -21,6 +21,17 @@ export interface ShardJobs {
 }
 
 /**
+ * The order in which to index shards: the largest first (newest first among equal sizes). The
+ * second worker starts only once the pages are done, so what is left for it then should be the
+ * small jobs: a rebuild after an edit indexes the edited article's whole shard first and the
+ * day's small piece beside it at the end, instead of the piece and then the whole shard on one
+ * worker while the other core has nothing left to do.
+ */
+export function largestFirst<Job>(jobs: readonly Job[], size: (job: Job) => number): Job[] {
+  return jobs.map((job, index) => ({ job, index, size: size(job) })).sort((a, b) => b.size - a.size || a.index - b.index).map(({ job }) => job);
+}
+
+/**
  * Hands the jobs to workers in order, one job at a time to each, so that a worker holds one
  * shard's articles at once. `message` makes a job's message when it is handed out, so that its
  * articles are read then and not all at the start. Each worker is sent `{ done: true }` when no

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { describe, it } from 'node:test';
-import { runShardJobs, type JobWorker } from '../../src/integrations/shard-jobs.ts';
+import { largestFirst, runShardJobs, type JobWorker } from '../../src/integrations/shard-jobs.ts';
 
 /** A stand-in worker: records what it is sent and answers when the test says so. */
 class FakeWorker extends EventEmitter implements JobWorker {
@@ -88,5 +88,22 @@ describe('runShardJobs', () => {
     const run = runShardJobs(jobsOf('a', 'b'), () => (workers.push(new FakeWorker()), workers.at(-1)!), (job) => job);
     workers[0].emit('exit', 1);
     await assert.rejects(run.done, /the search indexer stopped \(exit 1\) before its shards were done/);
+  });
+});
+
+describe('largestFirst', () => {
+  it('orders jobs by size, largest first, keeping the given order among equal sizes', () => {
+    const jobs = [
+      { shard: '2021-Q1_0107', articles: 101 },
+      { shard: '2021-Q1_0104', articles: 1239 },
+      { shard: '2020-Q4-11-2', articles: 4520 },
+      { shard: '2020-Q3', articles: 1239 },
+    ];
+    assert.deepEqual(
+      largestFirst(jobs, (job) => job.articles).map((job) => job.shard),
+      ['2020-Q4-11-2', '2021-Q1_0104', '2020-Q3', '2021-Q1_0107'],
+    );
+    assert.deepEqual(largestFirst([], () => 0), []);
+    assert.equal(jobs[0].shard, '2021-Q1_0107', 'the given list is left as it was');
   });
 });
