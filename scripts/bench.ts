@@ -145,6 +145,9 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       const ended = performance.now();
       const treePeakMB = memory.stop();
       log = stripVTControlCharacters(log);
+      // Each run's whole log is kept beside the output, to read what a figure came from.
+      mkdirSync(join(workDir, 'logs'), { recursive: true });
+      writeFileSync(join(workDir, 'logs', `${name.replace(/[^\w+-]+/g, '-')}.log`), log);
       if (code !== 0) return fail(new Error(`${name} failed (exit ${code}):\n${log.slice(-3000)}`));
       marks.push(['end', ended]);
       const phases: Record<string, number> = {};

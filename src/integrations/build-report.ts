@@ -65,9 +65,10 @@ class EdgeCache {
 }
 
 /**
- * At the end of a build: writes the build report (src/lib/build-report.ts) to `path` as JSON, and
- * prints what an operator looks for: the skipped files (those refused again unchanged counted in
- * one line), the top suspected leftover boilerplate and the loader's summary. The report is made
+ * Once the pages are written: writes the build report (src/lib/build-report.ts) to `path` as JSON;
+ * at the end of the build, prints what an operator looks for: the skipped files (those refused
+ * again unchanged counted in one line), the top suspected leftover boilerplate and the loader's
+ * summary. The report is made
  * from the loader's outcomes and the content store, so it is written for a rebuild that parsed
  * nothing as well. `path` must lie outside the output folder: the report names the content
  * folder's files, which are not the site's to publish.
@@ -75,6 +76,7 @@ class EdgeCache {
 export function buildReportIntegration(options: { path: string; site: string; base: string }): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
+  let made: ReturnType<typeof writeReport> | undefined;
   return {
     name: 'news-build-report',
     hooks: {
@@ -86,29 +88,13 @@ export function buildReportIntegration(options: { path: string; site: string; ba
           throw new Error(`NEWS_REPORT ${options.path} is inside the output folder ${outDir}: the build report is not to be published; name a file elsewhere`);
         }
       },
+      // Made as soon as the pages are written, while the search index may still be working on its
+      // own thread (the build waits for it in 'astro:build:done'); printed at the very end.
+      'astro:build:generated': () => {
+        made = writeReport();
+      },
       'astro:build:done': ({ logger }) => {
-        const load = loadedArticles('the build report');
-        const started = performance.now();
-        // Kept as text by earlier builds: 70 MB at archive scale.
-        rmSync(join(cacheDir, 'body-edges.json'), { force: true });
-        const edges = new EdgeCache(join(cacheDir, 'body-edge-keys.json'));
-        const entries = [...load.entries()];
-        const articles = entries.map((entry) => ({
-          id: entry.id,
-          outlet: entry.data.outlet,
-          textLength: entry.data.textLength,
-          hasLeadImage: entry.data.leadImage !== undefined,
-          edges: edges.of(entry),
-        }));
-        edges.save();
-        const byId = new Map(entries.map((entry) => [entry.id, entry]));
-        const lineText = (key: string, edge: Edge, example: string) => edges.textOf(key, edge, byId.get(example)!);
-        const report = buildReport({ files: load.files, articles, ignored: load.ignored, hidden: load.hidden, lineText });
-        mkdirSync(dirname(options.path), { recursive: true });
-        // With NEWS_IMAGES=mirror, every image URL with what became of it (kept as which files, or why not).
-        const images = (globalThis as Record<symbol, unknown>)[IMAGE_REPORT_KEY] as ImageReportEntry[] | undefined;
-        const written = { format: 1, builtAt: new Date().toISOString(), site: options.site, base: options.base, outDir, ...report, ...(images ? { images } : {}) };
-        writeFileSync(options.path, toReportJson(written));
+        const { load, report, seconds } = made ?? writeReport();
         const again = load.skipped.filter((skipped) => skipped.unchanged);
         for (const { file, reason } of load.skipped.filter((skipped) => !skipped.unchanged)) logger.warn(`skipped ${file}: ${reason}`);
         if (again.length) logger.warn(formatSkippedAgain(again.length));
@@ -118,9 +104,36 @@ export function buildReportIntegration(options: { path: string; site: string; ba
           logger.info(`suspected leftover boilerplate, ${suspects.length} of ${total} (lines that open or close many of an outlet's articles):`);
           for (const suspect of suspects) logger.info(`  ${formatSuspect(suspect)}`);
         }
-        logger.info(`report: ${options.path} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+        logger.info(`report: ${options.path} (${seconds.toFixed(1)} s)`);
         logger.info(formatLoadSummary(load));
       },
     },
   };
+
+  /** Makes the report from the loader's outcomes and the content store, and writes it. */
+  function writeReport() {
+    const load = loadedArticles('the build report');
+    const started = performance.now();
+    // Kept as text by earlier builds: 70 MB at archive scale.
+    rmSync(join(cacheDir, 'body-edges.json'), { force: true });
+    const edges = new EdgeCache(join(cacheDir, 'body-edge-keys.json'));
+    const entries = [...load.entries()];
+    const articles = entries.map((entry) => ({
+      id: entry.id,
+      outlet: entry.data.outlet,
+      textLength: entry.data.textLength,
+      hasLeadImage: entry.data.leadImage !== undefined,
+      edges: edges.of(entry),
+    }));
+    edges.save();
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    const lineText = (key: string, edge: Edge, example: string) => edges.textOf(key, edge, byId.get(example)!);
+    const report = buildReport({ files: load.files, articles, ignored: load.ignored, hidden: load.hidden, lineText });
+    mkdirSync(dirname(options.path), { recursive: true });
+    // With NEWS_IMAGES=mirror, every image URL with what became of it (kept as which files, or why not).
+    const images = (globalThis as Record<symbol, unknown>)[IMAGE_REPORT_KEY] as ImageReportEntry[] | undefined;
+    const written = { format: 1, builtAt: new Date().toISOString(), site: options.site, base: options.base, outDir, ...report, ...(images ? { images } : {}) };
+    writeFileSync(options.path, toReportJson(written));
+    return { load, report, seconds: (performance.now() - started) / 1000 };
+  }
 }

@@ -30,6 +30,8 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
   let indexing: Promise<{ shards: string[]; total: number; indexed: number; seconds: number }> | undefined;
   /** The shards being indexed, while they are. */
   let running: ShardJobs | undefined;
+  /** Whether a second thread took shards once the pages were done. */
+  let widened = false;
   return {
     name: 'news-search-index',
     hooks: {
@@ -38,14 +40,19 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:start': ({ logger }) => {
+        widened = false;
         indexing = startIndexing(logger);
         // Reported when the build waits for it; never left unhandled meanwhile.
         indexing.catch(() => {});
       },
+      // The pages are done: shards still waiting are indexed two at a time, while the other
+      // integrations finish (the build waits for the index in 'astro:build:done').
+      'astro:build:generated': () => {
+        widened = running?.widen() ?? false;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was not started');
-        // The pages are done: shards still waiting are indexed two at a time.
-        const widened = running?.widen() ?? false;
+        widened ||= running?.widen() ?? false;
         const { shards, total, indexed, seconds } = await indexing;
         const outDir = join(fileURLToPath(dir), 'pagefind');
         mkdirSync(outDir, { recursive: true });
