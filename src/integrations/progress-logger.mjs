@@ -9,6 +9,13 @@ import { PageProgress } from '../lib/page-progress.ts';
  * @param {{ level?: import('astro').AstroLoggerLevel } | undefined} config
  */
 export default function progressLogger(config) {
+  // Astro's command line ends with process.exit() as soon as the build is done. Output to a pipe
+  // (a CI log, `| tee`) is written asynchronously, and what a slow reader had not taken yet was
+  // lost: the end of the log, where the skipped files, the report and the summary are. Blocking
+  // writes keep it; a terminal or a file is written synchronously already.
+  for (const stream of [process.stdout, process.stderr]) {
+    /** @type {{ _handle?: { setBlocking?: (blocking: boolean) => void } }} */ (/** @type {unknown} */ (stream))._handle?.setBlocking?.(true);
+  }
   const destination = nodeLogger(config);
   /** @type {PageProgress | undefined} */
   let progress;
