@@ -68,10 +68,9 @@ class EdgeCache {
  * Once the pages are written: writes the build report (src/lib/build-report.ts) to `path` as JSON;
  * at the end of the build, prints what an operator looks for: the skipped files (those refused
  * again unchanged counted in one line), the top suspected leftover boilerplate and the loader's
- * summary. The report is made
- * from the loader's outcomes and the content store, so it is written for a rebuild that parsed
- * nothing as well. `path` must lie outside the output folder: the report names the content
- * folder's files, which are not the site's to publish.
+ * summary. The report is made from the loader's outcomes and the content store, so it is written
+ * for a rebuild that parsed nothing as well. `path` must lie outside the output folder: the
+ * report names the content folder's files, which are not the site's to publish.
  */
 export function buildReportIntegration(options: { path: string; site: string; base: string }): AstroIntegration {
   let outDir = '';
