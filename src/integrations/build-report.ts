@@ -94,6 +94,7 @@ export function buildReportIntegration(options: { path: string; site: string; ba
       },
       'astro:build:done': ({ logger }) => {
         const { load, report, seconds } = made ?? writeReport();
+        made = undefined;
         const again = load.skipped.filter((skipped) => skipped.unchanged);
         for (const { file, reason } of load.skipped.filter((skipped) => !skipped.unchanged)) logger.warn(`skipped ${file}: ${reason}`);
         if (again.length) logger.warn(formatSkippedAgain(again.length));

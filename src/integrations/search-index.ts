@@ -30,8 +30,6 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
   let indexing: Promise<{ shards: string[]; total: number; indexed: number; seconds: number }> | undefined;
   /** The shards being indexed, while they are. */
   let running: ShardJobs | undefined;
-  /** Whether a second thread took shards once the pages were done. */
-  let widened = false;
   return {
     name: 'news-search-index',
     hooks: {
@@ -40,7 +38,6 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:start': ({ logger }) => {
-        widened = false;
         indexing = startIndexing(logger);
         // Reported when the build waits for it; never left unhandled meanwhile.
         indexing.catch(() => {});
@@ -48,11 +45,10 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
       // The pages are done: shards still waiting are indexed two at a time, while the other
       // integrations finish (the build waits for the index in 'astro:build:done').
       'astro:build:generated': () => {
-        widened = running?.widen() ?? false;
+        running?.widen();
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was not started');
-        widened ||= running?.widen() ?? false;
         const { shards, total, indexed, seconds } = await indexing;
         const outDir = join(fileURLToPath(dir), 'pagefind');
         mkdirSync(outDir, { recursive: true });
@@ -72,7 +68,8 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
           const entry = JSON.parse(readFileSync(join(outDir, newest, 'pagefind-entry.json'), 'utf8'));
           writeFileSync(searchPage, withPageListPreload(readFileSync(searchPage, 'utf8'), `${base}pagefind/${newest}/${pageListFile(entry)}`));
         }
-        const second = widened ? ` (${running!.widened} ${running!.widened === 1 ? 'shard' : 'shards'} of them on a second thread, started when the pages were done)` : '';
+        const widened = running?.widened ?? 0;
+        const second = widened ? ` (${widened} ${widened === 1 ? 'shard' : 'shards'} of them on a second thread, started when the pages were done)` : '';
         logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now${second}, the rest reused, in ${seconds.toFixed(1)} s; ${copied} shards copied into the output`);
       },
     },

@@ -28,7 +28,8 @@ export interface ShardJobs {
  * worker while the other core has nothing left to do.
  */
 export function largestFirst<Job>(jobs: readonly Job[], size: (job: Job) => number): Job[] {
-  return jobs.map((job, index) => ({ job, index, size: size(job) })).sort((a, b) => b.size - a.size || a.index - b.index).map(({ job }) => job);
+  // The sort is stable: jobs of one size keep their order.
+  return jobs.toSorted((a, b) => size(b) - size(a));
 }
 
 /**
