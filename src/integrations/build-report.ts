@@ -14,20 +14,22 @@ const SUSPECTS_SHOWN = 10;
 
 
 /**
- * The edges of each body (src/lib/boilerplate-suspects.ts) by its store digest, kept between
- * builds as line keys (edgeKeys): a rebuild reads and splits only the bodies that changed, not
- * every body of the archive, and the cache holds a few bytes a line. The text of a suspect's line
- * is found again in its example article's body.
+ * The edges of each body (src/lib/boilerplate-suspects.ts) by its store digest, as line keys
+ * (edgeKeys): taken by the parsing threads for the bodies this build parsed, and kept between
+ * builds for the others, so that no body is read back for them and the cache holds a few bytes a
+ * line. The text of a suspect's line is found again in its example article's body.
  */
 class EdgeCache {
   private readonly path: string;
   private readonly previous: Record<string, BodyEdges>;
+  private readonly parsed: ReadonlyMap<string, BodyEdges>;
   private readonly current: Record<string, BodyEdges> = {};
   /** The text of the keys of the bodies this build read. */
   private readonly lines = new Map<string, string>();
 
-  constructor(path: string) {
+  constructor(path: string, parsed: ReadonlyMap<string, BodyEdges>) {
     this.path = path;
+    this.parsed = parsed;
     try {
       this.previous = JSON.parse(readFileSync(path, 'utf8')) as Record<string, BodyEdges>;
     } catch {
@@ -38,7 +40,7 @@ class EdgeCache {
   /** An article's edges as keys. */
   of(entry: StoredArticle): BodyEdges {
     const key = typeof entry.digest === 'string' ? entry.digest : undefined;
-    const edges = (key && this.previous[key]) || this.read(entry);
+    const edges = (key && (this.parsed.get(key) ?? this.previous[key])) || this.read(entry);
     if (key) this.current[key] = edges;
     return edges;
   }
@@ -116,7 +118,7 @@ export function buildReportIntegration(options: { path: string; site: string; ba
     const started = performance.now();
     // Kept as text by earlier builds: 70 MB at archive scale.
     rmSync(join(cacheDir, 'body-edges.json'), { force: true });
-    const edges = new EdgeCache(join(cacheDir, 'body-edge-keys.json'));
+    const edges = new EdgeCache(join(cacheDir, 'body-edge-keys.json'), load.bodyEdges);
     const entries = [...load.entries()];
     const articles = entries.map((entry) => ({
       id: entry.id,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { BodyEdges } from './boilerplate-suspects.ts';
 
 /**
  * What the content folder's files become, decided from what the loader read: which files are
@@ -197,6 +198,8 @@ export interface LoadReport {
   ignored: string[];
   /** `.txt` files with a hidden name or folder: not read, but named in the log. */
   hidden: string[];
+  /** The edges of the bodies this load parsed (boilerplate-suspects.ts), by the digest they are stored under: for the build report. */
+  bodyEdges: Map<string, BodyEdges>;
 }
 
 /** The line that stands for the files refused again, unchanged since the last build refused them. */
@@ -205,7 +208,7 @@ export function formatSkippedAgain(count: number): string {
 }
 
 /** The load's summary line, written when the content is loaded and again as the build's last line. */
-export function formatLoadSummary(report: LoadReport): string {
+export function formatLoadSummary(report: Pick<LoadReport, 'published' | 'skipped' | 'duplicatesMerged' | 'parsed' | 'unchanged' | 'removed'>): string {
   return (
     `articles: ${report.published} published, ${report.skipped.length} skipped, ` +
     `${report.duplicatesMerged} duplicates merged (${report.parsed} parsed, ${report.unchanged} unchanged, ${report.removed} removed)`

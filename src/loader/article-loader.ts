@@ -86,7 +86,7 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
     const surveyed = await options.survey?.catch(() => undefined);
     const { files, ignored, hidden } = surveyed?.listing ?? (await listCaptureFiles(options.directory));
     for (const file of hidden) logger.warn(`ignored hidden file ${join(options.directory, file)}: names starting with "." are not read`);
-    const report: LoadReport = { published: 0, skipped: [], files: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden };
+    const report: LoadReport = { published: 0, skipped: [], files: [], duplicatesMerged: 0, parsed: 0, unchanged: 0, removed: 0, ignored, hidden, bodyEdges: new Map() };
     const sameCode = options.pipelineVersion !== undefined && previous?.pipeline === options.pipelineVersion;
     const load = new Load(context, options, report, previous?.files ?? {}, previous?.rejected ?? {}, sameCode, surveyed);
     load.warmForNewFiles(files);
@@ -245,6 +245,7 @@ class Load {
       this.parsedFiles.add(file);
       if (!result.ok) return this.skip(file, result.reason, { digest: read.digest!, ...read.fileStat }, result.url);
       capture = { file, record: toFileRecord(read.digest!, result.entry, read.fileStat), entry: this.held(read.digest!, result.entry) };
+      this.report.bodyEdges.set(read.digest!, result.edges);
     }
     this.records[file] = capture.record;
     offerCapture(this.chosen, capture);
@@ -309,7 +310,7 @@ class Load {
     const { write, remove } = planStoreChanges(this.chosen, (id) => this.storedDigest(id), store.keys());
     for (const capture of write) {
       const { id, digest } = capture.record;
-      const parsed = capture.entry ?? (await this.parseAgain(capture.file));
+      const parsed = capture.entry ?? (await this.parseAgain(capture.file, digest));
       const data = await parseData({ id, data: parsed.data });
       const replaced = this.digestInStore(id);
       if (bodies) {
@@ -335,11 +336,12 @@ class Load {
   }
 
   /** An unchanged file that now wins over a capture that was removed: parsed after all. */
-  private async parseAgain(file: string): Promise<Parsed> {
+  private async parseAgain(file: string, digest: string): Promise<Parsed> {
     const result = await this.pool.parse(await readFile(join(this.options.directory, file)), file, this.now);
     this.report.parsed++;
     this.parsedFiles.add(file);
     if (!result.ok) throw new ArticleFileError(`${file}: ${result.reason}`);
+    this.report.bodyEdges.set(digest, result.edges);
     return { data: result.entry.data, body: { html: result.entry.html, storyFeatures: result.entry.storyFeatures } };
   }
 }

@@ -5,10 +5,10 @@ import { basename, extname, join } from 'node:path';
  * Cleaned article bodies, kept as one file each beside the content store rather than inside it,
  * with each article's story features (story-features.ts) in a second file. The store then holds only
  * what listings need (titles, dates, topics), so that loading and writing it costs a fraction of
- * what it did; a body is read only by what shows it (its page, a feed, the search indexer, the
- * build report), and the features only by the story pairs. The files are named by the article's
- * store digest, which changes with the capture file and the cleaning code: a file never changes
- * once written, and a digest that is gone from the store takes its files with it.
+ * what it did; a body is read only by what shows it (its page, a feed, the search indexer, a
+ * line the build report quotes), and the features only by the story pairs. The files are named
+ * by the article's store digest, which changes with the capture file and the cleaning code: a
+ * file never changes once written, and a digest that is gone from the store takes its files with it.
  */
 export class BodyFiles {
   readonly folder: string;

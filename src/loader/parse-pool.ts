@@ -1,5 +1,18 @@
 import { Worker } from 'node:worker_threads';
-import { toArticleEntry, type ArticleResult } from '../lib/article.ts';
+import { toArticleEntry, type ArticleEntry } from '../lib/article.ts';
+import { bodyEdges, edgeKeys, type BodyEdges } from '../lib/boilerplate-suspects.ts';
+
+/**
+ * A capture parsed: its article entry with the edges of its body as the build report counts them
+ * (src/lib/boilerplate-suspects.ts, as line keys), taken while the body is at hand: reading every
+ * body back for them held up the end of a cold build by seconds. Or why it is no article.
+ */
+export type CaptureResult = { ok: true; entry: ArticleEntry; edges: BodyEdges } | { ok: false; reason: string; url?: string };
+
+export function parseCapture(bytes: Uint8Array, now: number): CaptureResult {
+  const result = toArticleEntry(bytes, { now });
+  return result.ok ? { ...result, edges: edgeKeys(bodyEdges(result.entry.html)) } : result;
+}
 
 /**
  * Parsing and cleaning is the content sync's whole cost (all CPU), so it runs on worker threads,
@@ -8,7 +21,7 @@ import { toArticleEntry, type ArticleResult } from '../lib/article.ts';
  */
 export interface ParsePool {
   /** `file` names the capture (for whoever watches the pool); only its bytes are parsed. */
-  parse(bytes: Uint8Array, file: string, now: number): Promise<ArticleResult>;
+  parse(bytes: Uint8Array, file: string, now: number): Promise<CaptureResult>;
   close(): Promise<void>;
   /**
    * Starts threads now for `files` files known to be coming (one per FILES_PER_THREAD of them, up
@@ -30,7 +43,7 @@ export interface ParsePool {
 export function inlineParser(): ParsePool {
   return {
     threads: 0,
-    parse: async (bytes, _file, now) => toArticleEntry(bytes, { now }),
+    parse: async (bytes, _file, now) => parseCapture(bytes, now),
     close: async () => {},
     warm: () => {},
     ref: () => {},
@@ -56,7 +69,7 @@ export function createParsePool(size: number): ParsePool {
   return size > 1 ? new ThreadPool(size) : inlineParser();
 }
 
-type Waiting = { resolve: (result: ArticleResult) => void; reject: (error: Error) => void };
+type Waiting = { resolve: (result: CaptureResult) => void; reject: (error: Error) => void };
 
 class ThreadPool implements ParsePool {
   private readonly size: number;
@@ -79,7 +92,7 @@ class ThreadPool implements ParsePool {
     return this.workers.length;
   }
 
-  parse(bytes: Uint8Array, file: string, now: number): Promise<ArticleResult> {
+  parse(bytes: Uint8Array, file: string, now: number): Promise<CaptureResult> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.inline) return this.inline.parse(bytes, file, now);
     // The least busy thread takes the file, unless all have enough waiting and the pool may grow.
@@ -130,7 +143,7 @@ class ThreadPool implements ParsePool {
   private start(): number {
     const index = this.workers.length;
     const worker = new Worker(new URL('./article-worker.ts', import.meta.url));
-    worker.on('message', ({ task, result, error }: { task: number; result?: ArticleResult; error?: string }) => {
+    worker.on('message', ({ task, result, error }: { task: number; result?: CaptureResult; error?: string }) => {
       this.load[index]--;
       const waiting = this.pending.get(task)!;
       this.pending.delete(task);
@@ -157,7 +170,7 @@ class ThreadPool implements ParsePool {
 }
 
 /** Structured clone keeps Dates, but be explicit: the schema wants a Date. */
-function reviveDates(result: ArticleResult): ArticleResult {
+function reviveDates(result: CaptureResult): CaptureResult {
   if (result.ok && !(result.entry.data.capturedAt instanceof Date)) result.entry.data.capturedAt = new Date(result.entry.data.capturedAt);
   return result;
 }

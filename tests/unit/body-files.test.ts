@@ -3,6 +3,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadArticles } from '../../src/loader/article-loader.ts';
+import { bodyEdges, edgeKeys } from '../../src/lib/boilerplate-suspects.ts';
 import { captureDigest } from '../../src/lib/capture-files.ts';
 import { BodyFiles, bodyOf, storyFeaturesOf } from '../../src/loader/body-files.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
@@ -118,6 +119,19 @@ describe('loadArticles with body files', () => {
     const third = await loadArticles(context, { ...options, bodies });
     assert.deepEqual([third.parsed, third.unchanged], [1, 1]);
     assert.equal(storyFeaturesOf(kept, bodies), loadSeeds().find((seed) => seed.id === kept.id)!.storyFeatures);
+  });
+
+  it('gives the build report the edges of each body it parsed, by the digest its file is stored under, and none it did not parse', async () => {
+    const { bodies, context, entries, options } = seededLoad();
+    const first = await loadArticles(context, options);
+    assert.equal(first.bodyEdges.size, 2);
+    for (const entry of entries.values()) {
+      const edges = first.bodyEdges.get(entry.digest!);
+      assert.deepEqual(edges, edgeKeys(bodyEdges(bodies.read(entry.digest!))));
+      assert.ok(edges!.start.length > 0 && edges!.end.length > 0, 'both seeds have lines at both edges');
+    }
+    const again = await loadArticles(context, options);
+    assert.deepEqual([again.parsed, again.bodyEdges.size], [0, 0]);
   });
 
   it('keeps the story features beside the body, the same the parse made', async () => {
