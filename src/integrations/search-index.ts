@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { DEFAULT_SEARCH_CHARS } from '../lib/search-records.ts';
 import { pageListFile, searchShards, withPageListPreload } from '../lib/search-shards.ts';
 import { articleBody } from '../data/article-bodies.ts';
 import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
+import { FilePublisher } from './file-publisher.ts';
 import { largestFirst, runShardJobs, type ShardJobs } from './shard-jobs.ts';
 /** Changes when what the indexer writes changes, so that old shards are not reused. */
 const INDEX_FORMAT = '3';
@@ -30,6 +31,8 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
   let indexing: Promise<{ shards: string[]; total: number; indexed: number; seconds: number }> | undefined;
   /** The shards being indexed, while they are. */
   let running: ShardJobs | undefined;
+  /** Puts the shards' files into the output. */
+  const files = new FilePublisher();
   return {
     name: 'news-search-index',
     hooks: {
@@ -59,7 +62,9 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
           // A shard the output folder holds already, from the last build, stays (src/integrations/kept-output.ts).
           if (sameShard(shardPath(shard), join(outDir, name))) continue;
           rmSync(join(outDir, name), { recursive: true, force: true });
-          cpSync(shardPath(shard), join(outDir, name), { recursive: true, filter: (source) => isPublished(source) });
+          // Hard links where the cache and the output share a file system: Pagefind never rewrites a
+          // finished shard's files (a changed shard is indexed into a new folder).
+          files.publish(shardPath(shard), join(outDir, name), filesUnder(shardPath(shard)).filter(isPublished));
           copied++;
         }
         const searchPage = join(fileURLToPath(dir), 'search', 'index.html');
@@ -70,7 +75,7 @@ export function searchIndex(options: { timeZone: string; textLength?: number; sh
         }
         const widened = running?.widened ?? 0;
         const second = widened ? ` (${widened} ${widened === 1 ? 'shard' : 'shards'} of them on a second thread, started when the pages were done)` : '';
-        logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now${second}, the rest reused, in ${seconds.toFixed(1)} s; ${copied} shards copied into the output`);
+        logger.info(`search: ${total} articles in ${shards.length} shards, ${indexed} indexed now${second}, the rest reused, in ${seconds.toFixed(1)} s; ${copied} shards ${files.links ? 'linked' : 'copied'} into the output`);
       },
     },
   };
