@@ -163,7 +163,9 @@ function measure(name: string, command: string[], env: Record<string, string>, m
 }
 
 const line = (run: Run) =>
-  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored, ${String(run.kept).padStart(6)} left in place)  ` +
+  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ` +
+  // The search queries build no pages.
+  (Number.isNaN(run.pages) ? '' : `${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored, ${String(run.kept).padStart(6)} left in place)  `) +
   Object.entries(run.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
 
 async function main() {
