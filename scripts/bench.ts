@@ -53,6 +53,8 @@ function captureTime(path: string): number {
 interface Run {
   name: string;
   wall: number;
+  /** Seconds of CPU, user and system, of the command and the processes it waited for (Pagefind's): beside the wall time, how busy the cores were. */
+  cpu: number;
   peakMB: number;
   /** The build and the processes it started, together. */
   treePeakMB: number;
@@ -117,7 +119,7 @@ function trackTreeMemory(rootPid: number): { stop(): number } {
 /** Runs a command under /usr/bin/time (peak memory from the OS) and times the phases its log announces. */
 function measure(name: string, command: string[], env: Record<string, string>, markers = PHASE_MARKERS, cwd = ROOT): Promise<Run> {
   return new Promise((done, fail) => {
-    const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'PEAK_KB=%M', ...command] : command;
+    const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'PEAK_KB=%M CPU_S=%U+%S', ...command] : command;
     const started = performance.now();
     const child = spawn(timed[0], timed.slice(1), { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
     const memory = trackTreeMemory(child.pid!);
@@ -153,17 +155,18 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       const phases: Record<string, number> = {};
       for (let i = 0; i < marks.length - 1; i++) phases[marks[i][0]] = (marks[i + 1][1] - marks[i][1]) / 1000;
       const peak = Number(/PEAK_KB=(\d+)/.exec(log)?.[1] ?? NaN);
+      const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(log)?.slice(1).reduce((sum, seconds) => sum + Number(seconds), 0) ?? NaN;
       const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? /pages: (\d+)/.exec(log)?.[1] ?? NaN);
       const summary = /articles: [^\n]*/.exec(log)?.[0] ?? '';
       // The build prints its page count and how many were restored every few seconds (src/lib/page-progress.ts); the last such line holds the totals.
       const [restored, kept] = [...log.matchAll(/\((\d+) restored from the last build, (\d+) left in place\)/g)].at(-1)?.slice(1).map(Number) ?? [0, 0];
-      done({ name, wall: (ended - started) / 1000, peakMB: peak / 1024, treePeakMB, pages, restored, kept, phases, summary });
+      done({ name, wall: (ended - started) / 1000, cpu, peakMB: peak / 1024, treePeakMB, pages, restored, kept, phases, summary });
     });
   });
 }
 
 const line = (run: Run) =>
-  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ` +
+  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s (CPU ${run.cpu.toFixed(0).padStart(4)} s, ${(run.cpu / run.wall).toFixed(1)} cores)  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ` +
   // The search queries build no pages.
   (Number.isNaN(run.pages) ? '' : `${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored, ${String(run.kept).padStart(6)} left in place)  `) +
   Object.entries(run.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
