@@ -53,7 +53,7 @@ function captureTime(path: string): number {
 interface Run {
   name: string;
   wall: number;
-  /** Seconds of CPU, user and system, of the command and the processes it waited for (Pagefind's): beside the wall time, how busy the cores were. */
+  /** Seconds of CPU, user and system, of the command and every process it started (Pagefind's): beside the wall time, how busy the cores were. */
   cpu: number;
   peakMB: number;
   /** The build and the processes it started, together. */
@@ -81,18 +81,25 @@ const PHASE_MARKERS: [phase: string, marker: RegExp][] = [
 
 /**
  * The largest total resident memory of a process and all its descendants (the build and the
- * search indexer it starts), sampled from /proc every 100 ms. /usr/bin/time reports only the
- * largest single process.
+ * search indexer it starts), and the CPU time they used, sampled from /proc every 100 ms.
+ * /usr/bin/time reports only the largest single process, and no CPU of the indexer's processes,
+ * which the build leaves to end on their own rather than waits for.
  */
-function trackTreeMemory(rootPid: number): { stop(): number } {
+function trackTree(rootPid: number): { stop(): { peakMB: number; cpuSeconds: number } } {
   let peak = 0;
+  /** Clock ticks of user and system time of each process seen in the tree, as last read. */
+  const ticks = new Map<number, number>();
   const sample = () => {
     const parents = new Map<number, number>();
+    const used = new Map<number, number>();
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
         const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+        // After the command name: state, parent, …, utime and stime (fields 14 and 15 of proc(5)).
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        parents.set(Number(entry), Number(fields[1]));
+        used.set(Number(entry), Number(fields[11]) + Number(fields[12]));
       } catch {
         // The process ended while being read.
       }
@@ -104,6 +111,7 @@ function trackTreeMemory(rootPid: number): { stop(): number } {
     }
     let total = 0;
     for (const pid of tree) {
+      ticks.set(pid, Math.max(ticks.get(pid) ?? 0, used.get(pid) ?? 0));
       try {
         total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
       } catch {
@@ -113,16 +121,18 @@ function trackTreeMemory(rootPid: number): { stop(): number } {
     peak = Math.max(peak, total);
   };
   const timer = existsSync('/proc/self/stat') ? setInterval(sample, 100) : undefined;
-  return { stop: () => (clearInterval(timer), peak / 1024) };
+  // Linux reports these in units of 1/100 s (USER_HZ).
+  const cpuSeconds = () => (timer ? [...ticks.values()].reduce((sum, value) => sum + value, 0) / 100 : NaN);
+  return { stop: () => (clearInterval(timer), { peakMB: peak / 1024, cpuSeconds: cpuSeconds() }) };
 }
 
 /** Runs a command under /usr/bin/time (peak memory from the OS) and times the phases its log announces. */
 function measure(name: string, command: string[], env: Record<string, string>, markers = PHASE_MARKERS, cwd = ROOT): Promise<Run> {
   return new Promise((done, fail) => {
-    const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'PEAK_KB=%M CPU_S=%U+%S', ...command] : command;
+    const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'PEAK_KB=%M', ...command] : command;
     const started = performance.now();
     const child = spawn(timed[0], timed.slice(1), { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
-    const memory = trackTreeMemory(child.pid!);
+    const tree = trackTree(child.pid!);
     const marks: [string, number][] = [['startup', started]];
     let log = '';
     let pending = '';
@@ -145,7 +155,7 @@ function measure(name: string, command: string[], env: Record<string, string>, m
     child.on('error', fail);
     child.on('close', (code) => {
       const ended = performance.now();
-      const treePeakMB = memory.stop();
+      const { peakMB: treePeakMB, cpuSeconds: cpu } = tree.stop();
       log = stripVTControlCharacters(log);
       // Each run's whole log is kept beside the output, to read what a figure came from.
       mkdirSync(join(workDir, 'logs'), { recursive: true });
@@ -155,7 +165,6 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       const phases: Record<string, number> = {};
       for (let i = 0; i < marks.length - 1; i++) phases[marks[i][0]] = (marks[i + 1][1] - marks[i][1]) / 1000;
       const peak = Number(/PEAK_KB=(\d+)/.exec(log)?.[1] ?? NaN);
-      const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(log)?.slice(1).reduce((sum, seconds) => sum + Number(seconds), 0) ?? NaN;
       const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? /pages: (\d+)/.exec(log)?.[1] ?? NaN);
       const summary = /articles: [^\n]*/.exec(log)?.[0] ?? '';
       // The build prints its page count and how many were restored every few seconds (src/lib/page-progress.ts); the last such line holds the totals.
