@@ -9,8 +9,9 @@
  * other held-back ones (a day's captures, say), and a floor
  * (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings), and
  * Astro alone (scripts/bench-astro-floor.ts: the same articles in a minimal Astro project).
- * Each line gives wall seconds, peak memory (the OS's maximum resident set of the build
- * process), pages written and time per phase; the last line gives the ratio to the floor.
+ * Each line gives wall seconds, the CPU seconds of the build and every process it started (and
+ * so how many cores were kept busy), peak memory (the OS's maximum resident set of the build
+ * process), pages written and time per phase; the last lines give the ratios to the floor.
  * The search index is part of the build (its phase is timed); after the builds, a few queries
  * run in Chromium on the built site (scripts/bench-query.ts: time to first results, bytes).
  * Peak memory is given twice: the build process alone (/usr/bin/time), and the build with the

@@ -229,6 +229,8 @@ describe('an output folder kept between builds', () => {
   /** The folder's files and their text after the build that removed an article (the next build rewrites it). */
   let afterRemoved: Map<string, string>;
   let removedId = '';
+  /** The inodes of the first build's search entry file, in the cache and in the output. */
+  let firstShardEntries: number[] = [];
   /** Each file's inode and modification time: a file left in place keeps both. */
   const stamps = (dir: string) => new Map(listFiles(dir).map((file) => [file, `${statSync(join(dir, file)).ino} ${statSync(join(dir, file)).mtimeMs}`]));
   const texts = (dir: string) => new Map(listFiles(dir).filter((file) => !file.startsWith('_astro/')).sort().map((file) => [file, readText(join(dir, file))]));
@@ -238,6 +240,8 @@ describe('an output folder kept between builds', () => {
     cpSync(SEEDS_DIR, folder, { recursive: true });
     builds.first = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir, outDir });
     afterFirst = stamps(outDir);
+    const [digest] = readdirSync(join(cacheDir, 'search', '2024-Q1'));
+    firstShardEntries = [join(cacheDir, 'search', '2024-Q1', digest), join(outDir, 'pagefind', '2024-Q1')].map((shard) => statSync(join(shard, 'pagefind-entry.json')).ino);
     builds.unchanged = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir, outDir });
     afterUnchanged = stamps(outDir);
     const [gone] = readdirSync(folder).sort();
@@ -259,7 +263,13 @@ describe('an output folder kept between builds', () => {
     const articles = pages(afterUnchanged.keys()).filter((file) => /^(?:articles|archive\/\d{4}\/\d\d\/\d\d|topics\/[^/]+)\/index\.html$/.test(file));
     assert.ok(articles.length >= 10, String(articles));
     assert.deepEqual(articles.filter((file) => !untouched.includes(file)), []);
-    assert.match(builds.unchanged.log, /search: 2 articles in 1 shards, 0 indexed now, the rest reused, in [\d.]+ s; 0 shards (?:linked|copied) into the output/);
+    assert.match(builds.unchanged.log, /search: 2 articles in 1 shards, 0 indexed now, the rest reused, in [\d.]+ s; 0 shards linked into the output/);
+  });
+
+  it('puts the search shards it indexed into the output as hard links to its cache, the cache being on the same file system', () => {
+    assert.match(builds.first.log, /search: 2 articles in 1 shards, 2 indexed now, the rest reused, in [\d.]+ s; 1 shards linked into the output/);
+    const [cached, published] = firstShardEntries;
+    assert.equal(published, cached, 'the published entry file is the cached one');
   });
 
   it('removes what the build no longer makes, ending byte for byte as a cold build', () => {
