@@ -44,10 +44,18 @@ function table(): Map<string, string> {
   return characterTable;
 }
 
+/** Characters folded so far: a text repeats a few thousand characters, and normalising each one anew was most of the indexer's word splitting. */
+const foldedCharacters = new Map<string, string>();
+
 /** One character (a code point) as search sees it; may be longer (ﬁ → fi) or empty. */
 export function foldCharacter(character: string): string {
-  const normal = character.normalize('NFKC');
-  return (table().get(normal) ?? normal).toLowerCase();
+  let folded = foldedCharacters.get(character);
+  if (folded === undefined) {
+    const normal = character.normalize('NFKC');
+    folded = (table().get(normal) ?? normal).toLowerCase();
+    foldedCharacters.set(character, folded);
+  }
+  return folded;
 }
 
 /** The folded text and, for each of its UTF-16 units, where it came from in the original. */
