@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { parse } from 'devalue';
+import { trackTree } from './process-tree.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -31,6 +32,8 @@ interface StoredEntry {
 export interface FloorRun {
   name: string;
   wall: number;
+  /** Seconds of CPU of the build's process, user and system. */
+  cpu: number;
   peakMB: number;
   pages: number;
 }
@@ -134,20 +137,22 @@ function build(workDir: string, name: string): Promise<FloorRun> {
   const started = performance.now();
   return new Promise((resolveRun, reject) => {
     const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB=%M', process.execPath, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: workDir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const tree = trackTree(child.pid!);
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
+      const { cpuSeconds: cpu } = tree.stop();
       log = stripVTControlCharacters(log);
       if (code !== 0) return reject(new Error(`${name}: the build failed (${code}):\n${log.slice(-3000)}`));
       const peakMB = Number(/PEAK_KB=(\d+)/.exec(log)?.[1] ?? 0) / 1024;
-      resolveRun({ name, wall: (performance.now() - started) / 1000, peakMB, pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? NaN) });
+      resolveRun({ name, wall: (performance.now() - started) / 1000, cpu, peakMB, pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? NaN) });
     });
   });
 }
 
-export const floorLine = (run: FloorRun) => `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB  ${String(run.pages).padStart(6)} pages`;
+export const floorLine = (run: FloorRun) => `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s (CPU ${run.cpu.toFixed(0).padStart(4)} s)  ${run.peakMB.toFixed(0).padStart(5)} MB  ${String(run.pages).padStart(6)} pages`;
 
 if (import.meta.main) {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string' }, keep: { type: 'boolean' }, batch: { type: 'string', default: '300' } } });

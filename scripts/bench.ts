@@ -10,8 +10,9 @@
  * (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings), and
  * Astro alone (scripts/bench-astro-floor.ts: the same articles in a minimal Astro project).
  * Each line gives wall seconds, the CPU seconds of the build and every process it started (and
- * so how many cores were kept busy), peak memory (the OS's maximum resident set of the build
- * process), pages written and time per phase; the last lines give the ratios to the floor.
+ * so how many cores were kept busy; Pagefind's own share apart), peak memory (the OS's maximum
+ * resident set of the build process), pages written and time per phase; the last lines give the
+ * ratios to the floor. Astro alone's lines give its CPU seconds too.
  * The search index is part of the build (its phase is timed); after the builds, a few queries
  * run in Chromium on the built site (scripts/bench-query.ts: time to first results, bytes).
  * Peak memory is given twice: the build process alone (/usr/bin/time), and the build with the
@@ -27,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { astroFloor, floorLine } from './bench-astro-floor.ts';
+import { trackTree } from './process-tree.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const GENERATOR = resolve(ROOT, '../shared/corpus/generate.mjs');
@@ -56,6 +58,8 @@ interface Run {
   wall: number;
   /** Seconds of CPU, user and system, of the command and every process it started (Pagefind's): beside the wall time, how busy the cores were. */
   cpu: number;
+  /** Of which the search indexer's processes (Pagefind's own program, not the build's thread that feeds it). */
+  indexerCpu: number;
   peakMB: number;
   /** The build and the processes it started, together. */
   treePeakMB: number;
@@ -79,53 +83,6 @@ const PHASE_MARKERS: [phase: string, marker: RegExp][] = [
   // The search index builds alongside bundling and pages; what is left of it after them.
   ['search index (rest)', /\[news-load-summary\]/],
 ];
-
-/**
- * The largest total resident memory of a process and all its descendants (the build and the
- * search indexer it starts), and the CPU time they used, sampled from /proc every 100 ms.
- * /usr/bin/time reports only the largest single process, and no CPU of the indexer's processes,
- * which the build leaves to end on their own rather than waits for.
- */
-function trackTree(rootPid: number): { stop(): { peakMB: number; cpuSeconds: number } } {
-  let peak = 0;
-  /** Clock ticks of user and system time of each process seen in the tree, as last read. */
-  const ticks = new Map<number, number>();
-  const sample = () => {
-    const parents = new Map<number, number>();
-    const used = new Map<number, number>();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        // After the command name: state, parent, …, utime and stime (fields 14 and 15 of proc(5)).
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        parents.set(Number(entry), Number(fields[1]));
-        used.set(Number(entry), Number(fields[11]) + Number(fields[12]));
-      } catch {
-        // The process ended while being read.
-      }
-    }
-    const tree = new Set([rootPid]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) grew = tree.add(pid).size > 0;
-    }
-    let total = 0;
-    for (const pid of tree) {
-      ticks.set(pid, Math.max(ticks.get(pid) ?? 0, used.get(pid) ?? 0));
-      try {
-        total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      } catch {
-        // Ended.
-      }
-    }
-    peak = Math.max(peak, total);
-  };
-  const timer = existsSync('/proc/self/stat') ? setInterval(sample, 100) : undefined;
-  // Linux reports these in units of 1/100 s (USER_HZ).
-  const cpuSeconds = () => (timer ? [...ticks.values()].reduce((sum, value) => sum + value, 0) / 100 : NaN);
-  return { stop: () => (clearInterval(timer), { peakMB: peak / 1024, cpuSeconds: cpuSeconds() }) };
-}
 
 /** Runs a command under /usr/bin/time (peak memory from the OS) and times the phases its log announces. */
 function measure(name: string, command: string[], env: Record<string, string>, markers = PHASE_MARKERS, cwd = ROOT): Promise<Run> {
@@ -156,7 +113,7 @@ function measure(name: string, command: string[], env: Record<string, string>, m
     child.on('error', fail);
     child.on('close', (code) => {
       const ended = performance.now();
-      const { peakMB: treePeakMB, cpuSeconds: cpu } = tree.stop();
+      const { peakMB: treePeakMB, cpuSeconds: cpu, indexerSeconds: indexerCpu } = tree.stop();
       log = stripVTControlCharacters(log);
       // Each run's whole log is kept beside the output, to read what a figure came from.
       mkdirSync(join(workDir, 'logs'), { recursive: true });
@@ -170,13 +127,13 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       const summary = /articles: [^\n]*/.exec(log)?.[0] ?? '';
       // The build prints its page count and how many were restored every few seconds (src/lib/page-progress.ts); the last such line holds the totals.
       const [restored, kept] = [...log.matchAll(/\((\d+) restored from the last build, (\d+) left in place\)/g)].at(-1)?.slice(1).map(Number) ?? [0, 0];
-      done({ name, wall: (ended - started) / 1000, cpu, peakMB: peak / 1024, treePeakMB, pages, restored, kept, phases, summary });
+      done({ name, wall: (ended - started) / 1000, cpu, indexerCpu, peakMB: peak / 1024, treePeakMB, pages, restored, kept, phases, summary });
     });
   });
 }
 
 const line = (run: Run) =>
-  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s (CPU ${run.cpu.toFixed(0).padStart(4)} s, ${(run.cpu / run.wall).toFixed(1)} cores)  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ` +
+  `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s (CPU ${run.cpu.toFixed(0).padStart(4)} s, ${(run.cpu / run.wall).toFixed(1)} cores${run.indexerCpu >= 0.5 ? `; Pagefind ${run.indexerCpu.toFixed(0)} s` : ''})  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ` +
   // The search queries build no pages.
   (Number.isNaN(run.pages) ? '' : `${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored, ${String(run.kept).padStart(6)} left in place)  `) +
   Object.entries(run.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
