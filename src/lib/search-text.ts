@@ -46,6 +46,8 @@ function table(): Map<string, string> {
 
 /** Characters folded so far: a text repeats a few thousand characters, and normalising each one anew was most of the indexer's word splitting. */
 const foldedCharacters = new Map<string, string>();
+/** Past this many, characters are folded unremembered: text made of every code point there is would not grow the table without end. */
+const REMEMBERED_CHARACTERS = 65_536;
 
 /** One character (a code point) as search sees it; may be longer (ﬁ → fi) or empty. */
 export function foldCharacter(character: string): string {
@@ -53,7 +55,7 @@ export function foldCharacter(character: string): string {
   if (folded === undefined) {
     const normal = character.normalize('NFKC');
     folded = (table().get(normal) ?? normal).toLowerCase();
-    foldedCharacters.set(character, folded);
+    if (foldedCharacters.size < REMEMBERED_CHARACTERS) foldedCharacters.set(character, folded);
   }
   return folded;
 }

@@ -20,6 +20,17 @@ describe('foldText: Traditional and Simplified as one script, character by chara
     assert.equal(folded, '美国𠀋t');
     assert.deepEqual(offsets, [0, 1, 2, 2, 4, 5]);
   });
+  it('folds a character the same whether or not it is remembered (past 65,536 different characters, none is)', () => {
+    const before = cases.map(([input]) => foldText(input));
+    // From U+20000 on: CJK Extension B and after, with the compatibility ideographs (U+2F800 丽 is U+4E3D 丽).
+    const many = Array.from({ length: 80_000 }, (_, i) => String.fromCodePoint(0x20000 + i)).join('');
+    const once = foldText(many);
+    assert.equal(foldText(many), once);
+    assert.equal(foldText('\u{2F800}'), '丽');
+    // Characters no other test folds, first seen with the table full.
+    assert.equal(foldText('黴鬮'), '霉阄');
+    assert.deepEqual(cases.map(([input]) => foldText(input)), before);
+  });
 });
 
 describe('normalizeForSearch: name variants as one spelling', () => {
