@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /**
  * The largest total resident memory of a process and all its descendants (the build and the
- * search indexer it starts), and the CPU time they used, sampled from /proc every 100 ms.
- * /usr/bin/time reports only the largest single process, and no CPU of the indexer's processes,
- * which the build leaves to end on their own rather than waits for.
+ * search indexer it starts), and the CPU time they used, sampled from /proc every 100 ms: all of
+ * it, and the indexer's own (Pagefind's program) apart. /usr/bin/time reports only the largest
+ * single process, and no CPU of the indexer's processes, which the build leaves to end on their
+ * own rather than waits for.
  */
 export function trackTree(rootPid: number): { stop(): { peakMB: number; cpuSeconds: number; indexerSeconds: number } } {
   let peak = 0;
