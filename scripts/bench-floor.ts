@@ -7,9 +7,10 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArchive } from '../src/lib/archive.ts';
-import { sortNewestFirst, toArticleEntry, type ArticleEntry } from '../src/lib/article.ts';
+import { sortNewestFirst } from '../src/lib/article-data.ts';
+import { toArticleEntry, type ArticleEntry } from '../src/lib/article.ts';
 import { escapeXml } from '../src/lib/feeds.ts';
-import { listingSettings } from '../src/lib/listing-data.ts';
+import { listingSettings } from '../src/lib/listing-settings.ts';
 import { buildTopics } from '../src/lib/topics.ts';
 
 const [contentDir, outDir] = process.argv.slice(2);

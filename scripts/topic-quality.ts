@@ -16,9 +16,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unflatten } from 'devalue';
-import { sortNewestFirst } from '../src/lib/article.ts';
+import { sortNewestFirst } from '../src/lib/article-data.ts';
 import { canonicalTopicName } from '../src/lib/topic-aliases.ts';
-import { listingSettings } from '../src/lib/listing-data.ts';
+import { listingSettings } from '../src/lib/listing-settings.ts';
 import { buildTopics, type Topic, type TopicSource } from '../src/lib/topics.ts';
 import { precision, readMustHave, readSampleLabels, recall, seededSample } from '../tests/support/topic-labels.ts';
 

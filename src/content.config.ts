@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { articleSchema } from './lib/article.ts';
+import { articleSchema } from './lib/article-data.ts';
 import { articleLoader } from './loader/article-loader.ts';
 import { LoadRecordsFile } from './loader/load-records.ts';
 import { articleBodies } from './data/article-bodies.ts';

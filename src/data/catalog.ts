@@ -1,8 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
-import { sortNewestFirst } from '../lib/article.ts';
+import { sortNewestFirst } from '../lib/article-data.ts';
 import { groupByOutlet, type OutletGroup } from '../lib/outlet-groups.ts';
-import { computeListingData, listingInputsDigest, listingSettings, type ListingData } from '../lib/listing-data.ts';
+import { computeListingData, type ListingData } from '../lib/listing-data.ts';
+import { listingInputsDigest, listingSettings } from '../lib/listing-settings.ts';
 import { groupStories, relatedById, toStories, type Story } from '../lib/stories.ts';
 import { topicRedirects, type TopicRedirect } from '../lib/topic-redirects.ts';
 import type { Topic, TopicRef } from '../lib/topics.ts';

@@ -1,4 +1,4 @@
-import type { ArticleData } from './article.ts';
+import type { ArticleData } from './article-data.ts';
 import { localImageTag, missingImageHtml, rewriteImages, type LocalImage } from './image-refs.ts';
 import type { TopicRef } from './topics.ts';
 

@@ -1,4 +1,4 @@
-import { toBoilerplateRules, type BoilerplateRules } from './clean.ts';
+import { toBoilerplateRules, type BoilerplateRules } from './boilerplate-rules.ts';
 
 /**
  * The outlets this generator knows by name, one entry each: its hosts, the boilerplate it adds

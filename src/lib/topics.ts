@@ -39,16 +39,6 @@ export interface TopicOptions {
   minTitles?: number;
 }
 
-/** Subjects need more articles in a large archive, where chance co-occurrence is common. */
-export function defaultMinSubjectArticles(articleCount: number): number {
-  return articleCount < 100 ? 2 : 3;
-}
-
-/** Titles that must name a subject: none in a small collection, more in a large one. */
-export function defaultMinTitles(articleCount: number): number {
-  return articleCount < 1000 ? 0 : articleCount < 10_000 ? 3 : 5;
-}
-
 /** A URL-safe, readable slug: letters (any script) and digits kept, lower-cased; everything else becomes single hyphens. */
 export function topicSlug(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);

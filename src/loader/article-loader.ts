@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { ArticleData, ArticleEntry } from '../lib/article.ts';
+import type { ArticleEntry } from '../lib/article.ts';
+import type { ArticleData } from '../lib/article-data.ts';
 import {
   captureDigest, classifyCaptureFiles, countNewByName, formatLoadSummary, formatSkippedAgain, offerCapture, planStoreChanges, reusableRecord, reusableRejection, sameFileStat, toFileOutcomes, toFileRecord,
   type Capture, type FileRecord, type LoadReport, type RejectionRecord,

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { tag } from '../lib/segmenter.ts';
-import { parseCapture } from './parse-pool.ts';
+import { parseCapture } from './parse-capture.ts';
 
 // The dictionary loads on first use: load it now, while the first file may still be on its way (see ParsePool.warm).
 tag('新闻', false);

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { cachedListingsInputs, LISTINGS_AHEAD_KEY, type CachedAs, type ListingsAhead } from '../data/catalog-cache.ts';
-import { sortNewestFirst } from '../lib/article.ts';
-import { listingInputsDigest, listingSettings, type ListingData, type ListingSettings, type ListingSource } from '../lib/listing-data.ts';
+import { sortNewestFirst } from '../lib/article-data.ts';
+import type { ListingData, ListingSource } from '../lib/listing-data.ts';
+import { listingInputsDigest, listingSettings, type ListingSettings } from '../lib/listing-settings.ts';
 import type { StoredArticle } from './article-loader.ts';
 import type { BodyFiles, BodyInStore } from './body-files.ts';
 

@@ -1,18 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { toArticleEntry, type ArticleEntry } from '../lib/article.ts';
-import { bodyEdges, edgeKeys, type BodyEdges } from '../lib/boilerplate-suspects.ts';
-
-/**
- * A capture parsed: its article entry with the edges of its body as the build report counts them
- * (src/lib/boilerplate-suspects.ts, as line keys), taken while the body is at hand: reading every
- * body back for them held up the end of a cold build by seconds. Or why it is no article.
- */
-export type CaptureResult = { ok: true; entry: ArticleEntry; edges: BodyEdges } | { ok: false; reason: string; url?: string };
-
-export function parseCapture(bytes: Uint8Array, now: number): CaptureResult {
-  const result = toArticleEntry(bytes, { now });
-  return result.ok ? { ...result, edges: edgeKeys(bodyEdges(result.entry.html)) } : result;
-}
+import type { CaptureResult } from './parse-capture.ts';
 
 /**
  * Parsing and cleaning is the content sync's whole cost (all CPU), so it runs on worker threads,
@@ -40,10 +27,16 @@ export interface ParsePool {
   readonly threads: number;
 }
 
+/**
+ * Parses on the calling thread. The parsing code (and the cleaning and tagging libraries it loads)
+ * is loaded on the first file: a build whose threads parse, or that parses nothing, never loads it
+ * on the main thread, where it would hold up Astro's start.
+ */
 export function inlineParser(): ParsePool {
+  let parser: Promise<typeof import('./parse-capture.ts')> | undefined;
   return {
     threads: 0,
-    parse: async (bytes, _file, now) => parseCapture(bytes, now),
+    parse: async (bytes, _file, now) => (await (parser ??= import('./parse-capture.ts'))).parseCapture(bytes, now),
     close: async () => {},
     warm: () => {},
     ref: () => {},

@@ -1,5 +1,5 @@
 import { describe, it } from 'node:test';
-import { sortNewestFirst } from '../../src/lib/article.ts';
+import { sortNewestFirst } from '../../src/lib/article-data.ts';
 import { assertArchiveConsistent } from '../support/archive.ts';
 import { loadReal } from '../support/articles.ts';
 

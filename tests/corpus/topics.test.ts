@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sortNewestFirst } from '../../src/lib/article.ts';
+import { sortNewestFirst } from '../../src/lib/article-data.ts';
 import { canonicalTopicName } from '../../src/lib/topic-aliases.ts';
-import { buildTopics, defaultMinSubjectArticles, defaultMinTitles } from '../../src/lib/topics.ts';
+import { defaultMinSubjectArticles, defaultMinTitles } from '../../src/lib/listing-settings.ts';
+import { buildTopics } from '../../src/lib/topics.ts';
 import { loadReal } from '../support/articles.ts';
 import { precision, readMustHave, readSampleLabels, recall } from '../support/topic-labels.ts';
 import { assertSubjectsClean, assertTopicsConsistent } from '../support/topics.ts';

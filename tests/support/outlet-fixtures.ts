@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { cleanArticleHtml, toBoilerplateRules, type BoilerplateRules } from '../../src/lib/clean.ts';
+import { toBoilerplateRules, type BoilerplateRules } from '../../src/lib/boilerplate-rules.ts';
+import { cleanArticleHtml } from '../../src/lib/clean.ts';
 import { boilerplateForUrl, outletForUrl } from '../../src/lib/outlets.ts';
 import { listGoldenCases, readGoldenCapture } from './golden.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { archivePath, buildArchive, monthlyCounts } from '../../src/lib/archive.ts';
-import { sortNewestFirst } from '../../src/lib/article.ts';
+import { sortNewestFirst } from '../../src/lib/article-data.ts';
 import { assertArchiveConsistent } from '../support/archive.ts';
 import { loadFixtureArticles, loadSeeds } from '../support/articles.ts';
 

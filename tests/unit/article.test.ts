@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleSchema, type ArticleData } from '../../src/lib/article.ts';
+import { articleSchema, type ArticleData } from '../../src/lib/article-data.ts';
 import { loadFixtureArticles } from '../support/articles.ts';
 
 const fixtures = loadFixtureArticles();

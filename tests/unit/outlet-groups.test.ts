@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sortNewestFirst } from '../../src/lib/article.ts';
+import { sortNewestFirst } from '../../src/lib/article-data.ts';
 import { groupByOutlet } from '../../src/lib/outlet-groups.ts';
 import { loadFixtureArticles } from '../support/articles.ts';
 

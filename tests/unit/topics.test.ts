@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sortNewestFirst } from '../../src/lib/article.ts';
+import { sortNewestFirst } from '../../src/lib/article-data.ts';
 import { sectionOf } from '../../src/lib/sections.ts';
 import { extractSubjects } from '../../src/lib/subjects.ts';
 import { buildTopics, topicSlug } from '../../src/lib/topics.ts';
