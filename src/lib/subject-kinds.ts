@@ -1,5 +1,6 @@
 import { tag } from './segmenter.ts';
 import { englishNameKind } from './english-subjects.ts';
+import { Remembered } from './remembered.ts';
 
 /**
  * What kind of subject a name is, or that it is none: a person, a place, an organisation, or
@@ -95,12 +96,18 @@ function endsWithAny(name: string, endings: readonly string[]): string | undefin
   return endings.find((ending) => name.endsWith(ending) && name.length > ending.length);
 }
 
+/**
+ * The kinds of Latin names, as compromise reads them (englishNameKind): about a millisecond each,
+ * for a thousand names and more in a large archive's listing data, every build.
+ */
+export const latinNameKinds = new Remembered<SubjectKind>(englishNameKind, 100_000);
+
 /** The kind of a subject name, or undefined when it is not one. `name` is Simplified. */
 export function subjectKind(name: string): SubjectKind | undefined {
   const known = KNOWN_KINDS.get(name);
   if (known) return known;
   if (NOT_SUBJECTS.has(name)) return undefined;
-  if (!/\p{Script=Han}/u.test(name)) return /^[A-Za-z0-9]/.test(name) ? englishNameKind(name) : undefined;
+  if (!/\p{Script=Han}/u.test(name)) return /^[A-Za-z0-9]/.test(name) ? latinNameKinds.get(name) : undefined;
   const tokens = dictionaryTags(name);
   if (tokens.length === 1) {
     switch (tokens[0].tag) {

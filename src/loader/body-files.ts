@@ -22,6 +22,11 @@ export class BodyFiles {
     return join(this.folder, 'story-features.pack');
   }
 
+  /** What the listing data remembers from build to build (listing-memo.ts), kept by the listing thread. */
+  get listingMemo(): string {
+    return join(this.folder, 'listing-memo.json');
+  }
+
   /** The body file of a digest (base64url, case-sensitive, so spelled in hex for file systems that are not). */
   path(digest: string, extension: 'html' | 'features' = 'html'): string {
     const hex = Buffer.from(digest, 'base64url').toString('hex');

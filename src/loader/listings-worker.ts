@@ -5,12 +5,14 @@ import { tag } from '../lib/segmenter.ts';
 import { decodeFeatures } from '../lib/story-features.ts';
 import { BodyFiles, storyFeaturesOf } from './body-files.ts';
 import { packWorthKeeping, readFeaturesPack, writeFeaturesPack } from './features-pack.ts';
+import { keepListingMemo, listingMemoSize, listingMemoVersion, restoreListingMemo } from './listing-memo.ts';
 import type { ArticleOfThread, ListingsJob, ListingsKeep } from './listings-ahead.ts';
 
 /**
  * The listing data of the loaded articles, on a thread of their own (see listings-ahead.ts).
  * While the main thread loads the articles, this one loads its code (above), the segmenter's
- * dictionary and the story features pack; then it waits for the articles.
+ * dictionary, the story features pack and what the last build's listing data remembered
+ * (listing-memo.ts); then it waits for the articles.
  */
 const { bodiesFolder } = workerData as { bodiesFolder?: string };
 // Without a folder (a store that holds the bodies), the features are in the store entries and there is no pack.
@@ -18,13 +20,23 @@ const bodies = new BodyFiles(bodiesFolder ?? '');
 // The subject kinds ask the dictionary; its first use loads it.
 tag('新闻', false);
 const lastPack = bodiesFolder ? readFeaturesPack(bodies.featuresPack) : undefined;
+// A memo that cannot be read or dated only means computing its results again.
+const memo = bodiesFolder
+  ? listingMemoVersion()
+      .then((version) => {
+        restoreListingMemo(bodies.listingMemo, version);
+        return { version, restored: listingMemoSize() };
+      })
+      .catch(() => undefined)
+  : Promise.resolve(undefined);
 
-parentPort!.once('message', (job: ListingsJob) => {
+parentPort!.once('message', async (job: ListingsJob) => {
   if ('stop' in job) {
     parentPort!.close();
     return;
   }
   const started = performance.now();
+  const restored = await memo;
   try {
     const { articles, settings } = job;
     const pack = lastPack && packWorthKeeping(lastPack, articles.map((article) => String(article.digest)));
@@ -42,6 +54,14 @@ parentPort!.once('message', (job: ListingsJob) => {
     // After the result is sent, off the pages' way: the pack of these articles, unless it is the one read.
     if (pack && (articles.length !== pack.numbers.size || articles.some((article) => !pack.numbers.has(String(article.digest))))) {
       writeFeaturesPack(bodies.featuresPack, { numbers: new Map(articles.map((article, index) => [String(article.digest), features[index]])), numbering: pack.numbering });
+    }
+    if (restored && listingMemoSize() > restored.restored) {
+      try {
+        keepListingMemo(bodies.listingMemo, restored.version);
+      } catch (error) {
+        // Computed again by the next build.
+        console.warn(`[topics] what the listing data remembers could not be kept: ${(error as Error).message}`);
+      }
     }
     // Once the pages take the result (their message may be waiting already), the cache; a build that never takes it caches nothing.
     parentPort!.once('message', ({ keep }: ListingsKeep) => {

@@ -19,22 +19,31 @@ const RELATIVE_IMPORT = /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"](\.{1,2}\/[^
  * version would let old output stand. `projectRoot` is for tests.
  */
 export async function pipelineVersion(projectRoot = new URL('../../', import.meta.url)): Promise<string> {
-  const hash = createHash('sha1');
   try {
-    for (const [name, text] of await importClosure(new URL(PARSE_ENTRY, projectRoot), projectRoot)) hash.update(name).update('\0').update(text);
-    for (const name of PIPELINE_PACKAGES) {
-      const { version } = JSON.parse(await readFile(new URL(`node_modules/${name}/package.json`, projectRoot), 'utf8'));
-      if (typeof version !== 'string') throw new Error(`${name}'s package.json names no version`);
-      hash.update(`${name}@${version}`);
-    }
+    return await codeVersion([PARSE_ENTRY], PIPELINE_PACKAGES, projectRoot);
   } catch (error) {
     throw new Error(`cannot tell which version of the cleaning code stored articles were made by: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * A digest of the modules at `entries` (paths from the project's root), every module of this
+ * project they import, however deep, and the versions of `packages`: what output kept between
+ * builds was made by. Throws when a file it needs cannot be read.
+ */
+export async function codeVersion(entries: readonly string[], packages: readonly string[], projectRoot = new URL('../../', import.meta.url)): Promise<string> {
+  const hash = createHash('sha1');
+  for (const [name, text] of await importClosure(entries.map((entry) => new URL(entry, projectRoot)), projectRoot)) hash.update(name).update('\0').update(text);
+  for (const name of packages) {
+    const { version } = JSON.parse(await readFile(new URL(`node_modules/${name}/package.json`, projectRoot), 'utf8'));
+    if (typeof version !== 'string') throw new Error(`${name}'s package.json names no version`);
+    hash.update(`${name}@${version}`);
   }
   return hash.digest('base64url');
 }
 
-/** The module at `entry` and every module it imports by a relative path, by path from `root`, in path order, each with its text. */
-async function importClosure(entry: URL, root: URL): Promise<[string, string][]> {
+/** The modules at `entries` and every module they import by a relative path, by path from `root`, in path order, each with its text. */
+async function importClosure(entries: readonly URL[], root: URL): Promise<[string, string][]> {
   const modules = new Map<string, string>();
   const visit = async (url: URL) => {
     const name = url.pathname.slice(root.pathname.length);
@@ -43,6 +52,6 @@ async function importClosure(entry: URL, root: URL): Promise<[string, string][]>
     modules.set(name, text);
     for (const match of text.matchAll(RELATIVE_IMPORT)) await visit(new URL(match[1] ?? match[2] ?? match[3], url));
   };
-  await visit(entry);
+  for (const entry of entries) await visit(entry);
   return [...modules].sort(([a], [b]) => (a < b ? -1 : 1));
 }

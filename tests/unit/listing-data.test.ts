@@ -13,6 +13,9 @@ import { decodeFeatures } from '../../src/lib/story-features.ts';
 import { FeatureNumbering } from '../../src/lib/feature-numbers.ts';
 import { loadFixtureArticles, loadSeeds } from '../support/articles.ts';
 import { tempDir } from '../support/temp.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { toSimplified } from '../../src/lib/chinese.ts';
+import { listingMemoVersion } from '../../src/loader/listing-memo.ts';
 
 // Stored articles as the loader hands them over: each with its store digest, its body and story features in files.
 const articles = [...loadSeeds(), ...loadFixtureArticles()].map((article, index) => ({ ...article, id: `${article.id}-${index}`, digest: captureDigest(new TextEncoder().encode(article.file), `${index}`) }));
@@ -80,6 +83,29 @@ describe('listing data', () => {
     });
     assert.deepEqual(new Set(repacked.numbers.keys()), new Set(articles.map((article) => article.digest)));
     assert.equal(repacked.numbering.size, new Set(articles.flatMap((article) => [...decodeFeatures(article.storyFeatures)])).size);
+  });
+  it('the thread keeps the kinds of Latin names and the Simplified spellings it computed, and takes them back in the next build, of the same code only', async () => {
+    // The first test's thread kept them once its result was sent.
+    const kept = await waitFor(() => (existsSync(bodies.listingMemo) ? JSON.parse(readFileSync(bodies.listingMemo, 'utf8')) : undefined));
+    assert.equal(kept.version, await listingMemoVersion());
+    const traditional = articles.filter((article) => article.data.lang === 'zh-Hant');
+    assert.ok(traditional.length > 0 && articles.some((article) => article.data.subjects.includes('Nora Blake')), 'the fixtures should hold Traditional articles and English names');
+    const simplified = new Map(kept.simplifiedTexts as [string, string][]);
+    for (const { data } of traditional) assert.equal(simplified.get(data.title), toSimplified(data.title), data.title);
+    assert.equal(new Map(kept.latinNameKinds as [string, string][]).get('Nora Blake'), 'person');
+    // A memo is trusted as it is: one that spells the Traditional titles and summaries that name 港府
+    // without it leaves 港府 in one article only, no longer a topic. Under another version it is not read.
+    const hongKong = traditional.filter(({ data }) => toSimplified(`${data.title}${data.summary}`).includes('港府'));
+    assert.ok(hongKong.length > 0 && computeListingData(newestFirst, settings).topics.some((topic) => topic.name === '港府'));
+    const planted = hongKong.flatMap(({ data }) => [[data.title, '某地'], [data.summary, '某地']]);
+    for (const [version, expected] of [[kept.version, false], ['another version', true]] as const) {
+      const folder = new BodyFiles(tempDir('news-bodies'));
+      for (const article of articles) folder.write(article.digest, article.html, article.storyFeatures);
+      writeFileSync(folder.listingMemo, JSON.stringify({ version, latinNameKinds: [], simplifiedTexts: planted }));
+      startListingsThread(folder).compute(stored, 2);
+      const ahead = await listingsComputedAhead(listingInputsDigest(settings, newestFirst), cacheAs());
+      assert.equal(ahead?.listings.topics.some((topic) => topic.name === '港府'), expected, version);
+    }
   });
   it('is keyed by the articles in order, their digests and the settings', () => {
     const digest = listingInputsDigest(settings, newestFirst);

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { BATCH_SIZE, loadArticles } from '../../src/loader/article-loader.ts';
 import { LoadRecordsFile } from '../../src/loader/load-records.ts';
 import { createParsePool, FILES_PER_THREAD, inlineParser } from '../../src/loader/parse-pool.ts';
+import { listingMemoVersion } from '../../src/loader/listing-memo.ts';
 import { pipelineVersion } from '../../src/loader/pipeline-version.ts';
 import { SEEDS_DIR } from '../support/corpus.ts';
 import { memoryContext } from '../support/loader-context.ts';
@@ -117,6 +118,29 @@ describe('loadArticles and the pipeline version', () => {
     }
     rmSync(join(root, 'src/lib/late.ts'));
     await assert.rejects(pipelineVersion(projectRoot), /cannot tell which version.*late\.ts/);
+  });
+  it('dates what the listing data remembers by the code of both functions it remembers and their libraries, not by the code that uses them', async () => {
+    const root = tempDir('news-memo-version');
+    const write = (file: string, text: string) => {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), text);
+    };
+    write('src/lib/english-subjects.ts', "import { occurrences } from './text.ts';\n");
+    write('src/lib/chinese.ts', 'export const toSimplified = (text) => text;\n');
+    write('src/lib/text.ts', 'export const occurrences = 1;\n');
+    write('src/lib/topics.ts', 'export const v = 1;\n');
+    for (const name of ['compromise', 'opencc-js']) write(`node_modules/${name}/package.json`, JSON.stringify({ version: '1.0.0' }));
+    const projectRoot = pathToFileURL(`${root}/`);
+    const first = await listingMemoVersion(projectRoot);
+    write('src/lib/topics.ts', 'export const v = 2;\n');
+    assert.equal(await listingMemoVersion(projectRoot), first, 'the code that asks for the results');
+    let last = first;
+    for (const file of ['src/lib/english-subjects.ts', 'src/lib/text.ts', 'src/lib/chinese.ts', 'node_modules/opencc-js/package.json', 'node_modules/compromise/package.json']) {
+      write(file, file.endsWith('.json') ? JSON.stringify({ version: '1.0.1' }) : `${readFileSync(join(root, file), 'utf8')}// changed\n`);
+      const now = await listingMemoVersion(projectRoot);
+      assert.notEqual(now, last, file);
+      last = now;
+    }
   });
   it('fails, rather than give an empty version, when the code cannot be read', async () => {
     await assert.rejects(pipelineVersion(new URL('file:///nonexistent-project/')), /cannot tell which version/);
