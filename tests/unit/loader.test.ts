@@ -96,51 +96,29 @@ describe('loadArticles and the pipeline version', () => {
     assert.equal(await pipelineVersion(), version);
   });
   it('derives it from the parsing module, every module it imports however deep, and the libraries’ versions; not from code that only arranges articles', async () => {
-    const root = tempDir('news-pipeline');
-    const write = (file: string, text: string) => {
-      mkdirSync(dirname(join(root, file)), { recursive: true });
-      writeFileSync(join(root, file), text);
-    };
-    write('src/lib/article.ts', "import { clean } from './clean.ts';\nimport type { Shape } from './shape.ts';\nexport { tidy } from './deep/tidy.ts';\n");
-    write('src/lib/clean.ts', "import {\n  words,\n} from '../lib/words.ts';\nexport const clean = () => import('./late.ts');\n");
-    for (const file of ['src/lib/shape.ts', 'src/lib/deep/tidy.ts', 'src/lib/words.ts', 'src/lib/late.ts', 'src/lib/topics.ts']) write(file, `export const v = 1; // ${file}\n`);
-    for (const name of ['cheerio', 'sanitize-html', '@node-rs/jieba', 'opencc-js', 'htmlparser2', 'compromise']) write(`node_modules/${name}/package.json`, JSON.stringify({ version: '1.0.0' }));
-    const projectRoot = pathToFileURL(`${root}/`);
-    const first = await pipelineVersion(projectRoot);
-    write('src/lib/topics.ts', 'export const v = 2;\n');
-    assert.equal(await pipelineVersion(projectRoot), first, 'a module the parsing does not import');
-    let last = first;
-    for (const file of ['src/lib/shape.ts', 'src/lib/deep/tidy.ts', 'src/lib/words.ts', 'src/lib/late.ts', 'src/lib/article.ts', 'node_modules/compromise/package.json']) {
-      write(file, file.endsWith('.json') ? JSON.stringify({ version: '1.0.1' }) : `${readFileSync(join(root, file), 'utf8')}// changed\n`);
-      const now = await pipelineVersion(projectRoot);
-      assert.notEqual(now, last, file);
-      last = now;
-    }
-    rmSync(join(root, 'src/lib/late.ts'));
-    await assert.rejects(pipelineVersion(projectRoot), /cannot tell which version.*late\.ts/);
+    const project = codeProject(
+      {
+        'src/lib/article.ts': "import { clean } from './clean.ts';\nimport type { Shape } from './shape.ts';\nexport { tidy } from './deep/tidy.ts';\n",
+        'src/lib/clean.ts': "import {\n  words,\n} from '../lib/words.ts';\nexport const clean = () => import('./late.ts');\n",
+        ...Object.fromEntries(['src/lib/shape.ts', 'src/lib/deep/tidy.ts', 'src/lib/words.ts', 'src/lib/late.ts', 'src/lib/topics.ts'].map((file) => [file, `export const v = 1; // ${file}\n`])),
+      },
+      ['cheerio', 'sanitize-html', '@node-rs/jieba', 'opencc-js', 'htmlparser2', 'compromise'],
+    );
+    await assertDatedBy(pipelineVersion, project, 'src/lib/topics.ts', ['src/lib/shape.ts', 'src/lib/deep/tidy.ts', 'src/lib/words.ts', 'src/lib/late.ts', 'src/lib/article.ts', 'node_modules/compromise/package.json']);
+    rmSync(join(project.root, 'src/lib/late.ts'));
+    await assert.rejects(pipelineVersion(project.url), /cannot tell which version.*late\.ts/);
   });
   it('dates what the listing data remembers by the code of both functions it remembers and their libraries, not by the code that uses them', async () => {
-    const root = tempDir('news-memo-version');
-    const write = (file: string, text: string) => {
-      mkdirSync(dirname(join(root, file)), { recursive: true });
-      writeFileSync(join(root, file), text);
-    };
-    write('src/lib/english-subjects.ts', "import { occurrences } from './text.ts';\n");
-    write('src/lib/chinese.ts', 'export const toSimplified = (text) => text;\n');
-    write('src/lib/text.ts', 'export const occurrences = 1;\n');
-    write('src/lib/topics.ts', 'export const v = 1;\n');
-    for (const name of ['compromise', 'opencc-js']) write(`node_modules/${name}/package.json`, JSON.stringify({ version: '1.0.0' }));
-    const projectRoot = pathToFileURL(`${root}/`);
-    const first = await listingMemoVersion(projectRoot);
-    write('src/lib/topics.ts', 'export const v = 2;\n');
-    assert.equal(await listingMemoVersion(projectRoot), first, 'the code that asks for the results');
-    let last = first;
-    for (const file of ['src/lib/english-subjects.ts', 'src/lib/text.ts', 'src/lib/chinese.ts', 'node_modules/opencc-js/package.json', 'node_modules/compromise/package.json']) {
-      write(file, file.endsWith('.json') ? JSON.stringify({ version: '1.0.1' }) : `${readFileSync(join(root, file), 'utf8')}// changed\n`);
-      const now = await listingMemoVersion(projectRoot);
-      assert.notEqual(now, last, file);
-      last = now;
-    }
+    const project = codeProject(
+      {
+        'src/lib/english-subjects.ts': "import { occurrences } from './text.ts';\n",
+        'src/lib/chinese.ts': 'export const toSimplified = (text) => text;\n',
+        'src/lib/text.ts': 'export const occurrences = 1;\n',
+        'src/lib/topics.ts': 'export const v = 1;\n',
+      },
+      ['compromise', 'opencc-js'],
+    );
+    await assertDatedBy(listingMemoVersion, project, 'src/lib/topics.ts', ['src/lib/english-subjects.ts', 'src/lib/text.ts', 'src/lib/chinese.ts', 'node_modules/opencc-js/package.json', 'node_modules/compromise/package.json']);
   });
   it('fails, rather than give an empty version, when the code cannot be read', async () => {
     await assert.rejects(pipelineVersion(new URL('file:///nonexistent-project/')), /cannot tell which version/);
@@ -363,3 +341,30 @@ describe('the parsing threads', () => {
     }
   });
 });
+
+/** A project folder holding `files` (path → text) and `packages` at version 1.0.0, for the code versions. */
+function codeProject(files: Record<string, string>, packages: readonly string[]) {
+  const root = tempDir('news-code-version');
+  const write = (file: string, text: string) => {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  };
+  for (const [file, text] of Object.entries(files)) write(file, text);
+  for (const name of packages) write(`node_modules/${name}/package.json`, JSON.stringify({ version: '1.0.0' }));
+  /** A new version of a package, or a comment added to a module. */
+  const change = (file: string) => write(file, file.endsWith('.json') ? JSON.stringify({ version: '1.0.1' }) : `${readFileSync(join(root, file), 'utf8')}// changed\n`);
+  return { root, url: pathToFileURL(`${root}/`), change };
+}
+
+/** `version` stays when `unrelated` changes, and changes with each of `files` changed in turn. */
+async function assertDatedBy(version: (projectRoot: URL) => Promise<string>, project: ReturnType<typeof codeProject>, unrelated: string, files: readonly string[]) {
+  let last = await version(project.url);
+  project.change(unrelated);
+  assert.equal(await version(project.url), last, unrelated);
+  for (const file of files) {
+    project.change(file);
+    const now = await version(project.url);
+    assert.notEqual(now, last, file);
+    last = now;
+  }
+}
