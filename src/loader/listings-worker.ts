@@ -30,13 +30,16 @@ const memo = bodiesFolder
       .catch(() => undefined)
   : Promise.resolve(undefined);
 
-parentPort!.once('message', async (job: ListingsJob) => {
+// The job is taken once the memo is read (one sent sooner waits in the port's queue), and then
+// handled without a pause: the pages' message that follows it must find its listener in place.
+void memo.then((restored) => parentPort!.once('message', (job: ListingsJob) => computeAndKeep(job, restored)));
+
+function computeAndKeep(job: ListingsJob, restored: { version: string; restored: number } | undefined): void {
   if ('stop' in job) {
     parentPort!.close();
     return;
   }
   const started = performance.now();
-  const restored = await memo;
   try {
     const { articles, settings } = job;
     const pack = lastPack && packWorthKeeping(lastPack, articles.map((article) => String(article.digest)));
@@ -77,4 +80,4 @@ parentPort!.once('message', async (job: ListingsJob) => {
     parentPort!.postMessage({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
     parentPort!.close();
   }
-});
+}
