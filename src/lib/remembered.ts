@@ -1,8 +1,9 @@
 /**
- * The results of a pure function, remembered by argument: for work the listing data asks for again
- * and again, build after build (the kinds of names, the Simplified spelling of titles), which the
- * listing thread keeps between builds (src/loader/listing-memo.ts). Bounded, so that no input
- * grows it without end: past the bound, results are computed and not remembered.
+ * The results of a pure function, remembered by argument: for work asked for again and again
+ * (the folding of each character of the search texts; the kinds of names and the Simplified
+ * spelling of titles in the listing data, which the listing thread also keeps between builds:
+ * src/loader/listing-memo.ts). Bounded, so that no input grows it without end: past the bound,
+ * results are computed and not remembered.
  */
 export class Remembered<T> {
   private readonly results = new Map<string, T>();

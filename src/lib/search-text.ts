@@ -2,6 +2,7 @@ import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import { NAME_ALIASES } from './search-aliases.ts';
+import { Remembered } from './remembered.ts';
 
 /**
  * Text as search sees it, the same at build time (the index) and in the browser (the query),
@@ -44,20 +45,19 @@ function table(): Map<string, string> {
   return characterTable;
 }
 
-/** Characters folded so far: a text repeats a few thousand characters, and normalising each one anew was most of the indexer's word splitting. */
-const foldedCharacters = new Map<string, string>();
-/** Past this many, characters are folded unremembered: text made of every code point there is would not grow the table without end. */
-const REMEMBERED_CHARACTERS = 65_536;
+/**
+ * Characters folded so far: a text repeats a few thousand characters, and normalising each one anew
+ * was most of the indexer's word splitting. Bounded: text made of every code point there is would
+ * not grow the table without end.
+ */
+const foldedCharacters = new Remembered((character: string) => {
+  const normal = character.normalize('NFKC');
+  return (table().get(normal) ?? normal).toLowerCase();
+}, 65_536);
 
 /** One character (a code point) as search sees it; may be longer (ﬁ → fi) or empty. */
 export function foldCharacter(character: string): string {
-  let folded = foldedCharacters.get(character);
-  if (folded === undefined) {
-    const normal = character.normalize('NFKC');
-    folded = (table().get(normal) ?? normal).toLowerCase();
-    if (foldedCharacters.size < REMEMBERED_CHARACTERS) foldedCharacters.set(character, folded);
-  }
-  return folded;
+  return foldedCharacters.get(character);
 }
 
 /** The folded text and, for each of its UTF-16 units, where it came from in the original. */
