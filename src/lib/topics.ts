@@ -22,7 +22,7 @@ export interface TopicRef {
 export interface Topic extends TopicRef {
   /** 'section' first when it is one, then its kind of subject. */
   kinds: TopicKind[];
-  /** Other spellings of the name seen in the articles (川普 for 特朗普). */
+  /** Other spellings of the name seen in the articles (川普 for 特朗普), in the order of their first use. */
   variants: string[];
   /** Newest first, as the input was. */
   articleIds: string[];
@@ -190,12 +190,17 @@ export function buildTopics(articles: readonly TopicSource[], options: TopicOpti
     byArticle.set(article.id, refs);
     topic.articleIds.push(article.id);
   };
-  articles.forEach((article, index) => {
+  // Oldest first: a topic's name, kinds and other spellings come in the order the archive first
+  // used them, so that new articles add to them but never reorder them. Each of them is shown on
+  // every page of the topic, numbered pages included, which would otherwise all change with it.
+  for (let index = articles.length - 1; index >= 0; index--) {
+    const article = articles[index];
     if (article.data.section) assign(article, article.data.section, 'section');
     for (const { topic, kind, spellings } of subjectsOf[index]) {
       if ((subjectCounts.get(topic) ?? 0) >= options.minSubjectArticles) assign(article, topic, kind, spellings);
     }
-  });
+  }
+  for (const topic of topics.values()) topic.articleIds.reverse();
   const sorted = [...topics.values()].sort((a, b) => b.articleIds.length - a.articleIds.length || (a.slug < b.slug ? -1 : 1));
   for (const topic of sorted) topic.kinds.sort((a, b) => (a === 'section' ? -1 : b === 'section' ? 1 : 0));
   return { topics: sorted, byArticle };

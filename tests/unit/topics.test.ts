@@ -113,4 +113,18 @@ describe('buildTopics', () => {
     const { topics } = buildTopics(items, { minSubjectArticles: 1 });
     assert.deepEqual(topics.map((topic) => [topic.slug, topic.articleIds]), [['hong-kong', ['a', 'b']]]);
   });
+  it("keeps a topic's name, kinds and other spellings in the order of their first use when newer articles come", () => {
+    // Shown on every page of a topic, numbered pages too: a new article must not reorder them.
+    const article = (id: string, section: string | undefined, subjects: string[]) => ({ id, data: { title: id, lang: 'zh-Hans', section, subjects } });
+    const older = [article('o3', undefined, ['新冠肺炎']), article('o2', undefined, ['新冠']), article('o1', undefined, ['武汉肺炎']), article('o0', 'Hong Kong', [])];
+    const newer = [article('n2', 'hong kong', []), article('n1', undefined, ['武汉肺炎']), ...older];
+    const shown = (articles: typeof older) =>
+      buildTopics(articles, { minSubjectArticles: 2 }).topics.map((topic) => ({ slug: topic.slug, name: topic.name, kinds: topic.kinds, variants: topic.variants }));
+    assert.deepEqual(shown(older), [{ slug: '新冠', name: '新冠', kinds: ['other'], variants: ['武汉肺炎', '新冠肺炎'] }, { slug: 'hong-kong', name: 'Hong Kong', kinds: ['section'], variants: [] }]);
+    assert.deepEqual(shown(newer), [{ slug: '新冠', name: '新冠', kinds: ['other'], variants: ['武汉肺炎', '新冠肺炎'] }, { slug: 'hong-kong', name: 'Hong Kong', kinds: ['section'], variants: [] }]);
+    assert.deepEqual(
+      buildTopics(newer, { minSubjectArticles: 2 }).topics.map((topic) => topic.articleIds),
+      [['n1', 'o3', 'o2', 'o1'], ['n2', 'o0']],
+    );
+  });
 });
