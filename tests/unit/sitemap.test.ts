@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +30,15 @@ describe('sitemap', () => {
       'https://example.org/news/articles/1598d743f4e2cf7b/',
       'https://example.org/news/topics/%E5%8C%97%E7%BA%A6/',
     ]);
+  });
+
+  it('writes well-formed XML, escaping what a page address may hold that XML text may not', async () => {
+    const out = await writeSitemap(['', 'a&b/', "it's/"]);
+    const xml = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
+    assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9"><url><loc>/);
+    assert.ok(xml.includes('<loc>https://example.org/news/a&amp;b/</loc>'), xml);
+    assert.doesNotThrow(() => execFileSync('xmllint', ['--noout', join(out, 'sitemap-0.xml'), join(out, 'sitemap-index.xml')], { stdio: 'pipe' }));
+    assert.deepEqual(locs(xml).map((loc) => loc.replaceAll('&amp;', '&')), ['https://example.org/news/', 'https://example.org/news/a&b/', "https://example.org/news/it's/"]);
   });
 
   it('splits past 45,000 pages into several files, each named in the index', async () => {
