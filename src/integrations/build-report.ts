@@ -8,6 +8,14 @@ import { formatLoadSummary, formatSkippedAgain } from '../lib/capture-files.ts';
 import { articleBody } from '../data/article-bodies.ts';
 import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
 import { IMAGE_REPORT_KEY, type ImageReportEntry } from '../lib/image-records.ts';
+import { whileListingsWait } from '../loader/listings-ahead.ts';
+
+interface MadeReport {
+  load: ReturnType<typeof loadedArticles>;
+  report: ReturnType<typeof buildReport>;
+  /** Spent making it (and writing it, once written). */
+  seconds: number;
+}
 
 /** Suspected boilerplate lines printed at the end of a build; the report holds them all. */
 const SUSPECTS_SHOWN = 10;
@@ -77,7 +85,9 @@ class EdgeCache {
 export function buildReportIntegration(options: { path: string; site: string; base: string }): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
-  let made: ReturnType<typeof writeReport> | undefined;
+  let early: { made: MadeReport } | { error: unknown } | undefined;
+  let written: (MadeReport & { early: boolean }) | undefined;
+  let withdrawEarly: (() => void) | undefined;
   return {
     name: 'news-build-report',
     hooks: {
@@ -89,14 +99,30 @@ export function buildReportIntegration(options: { path: string; site: string; ba
           throw new Error(`NEWS_REPORT ${options.path} is inside the output folder ${outDir}: the build report is not to be published; name a file elsewhere`);
         }
       },
-      // Made as soon as the pages are written, while the search index may still be working on its
-      // own thread (the build waits for it in 'astro:build:done'); printed at the very end.
+      // Made while the pages wait for the listing thread, when they do (the main thread would be
+      // idle then), else once they are written, while the search index may still be working on
+      // its own thread (the build waits for it in 'astro:build:done'); written once the pages
+      // are, and printed at the very end.
+      'astro:build:start': () => {
+        early = undefined;
+        withdrawEarly = whileListingsWait('the build report', () => {
+          try {
+            early = { made: makeReport() };
+          } catch (error) {
+            early = { error };
+          }
+        });
+      },
       'astro:build:generated': () => {
-        made = writeReport();
+        withdrawEarly?.();
+        const ahead = early;
+        early = undefined;
+        if (ahead && 'error' in ahead) throw ahead.error;
+        written = { ...writeReport(ahead?.made ?? makeReport()), early: ahead !== undefined };
       },
       'astro:build:done': ({ logger }) => {
-        const { load, report, seconds } = made ?? writeReport();
-        made = undefined;
+        const { load, report, seconds, early: madeEarly } = written ?? { ...writeReport(makeReport()), early: false };
+        written = undefined;
         const again = load.skipped.filter((skipped) => skipped.unchanged);
         for (const { file, reason } of load.skipped.filter((skipped) => !skipped.unchanged)) logger.warn(`skipped ${file}: ${reason}`);
         if (again.length) logger.warn(formatSkippedAgain(again.length));
@@ -106,14 +132,14 @@ export function buildReportIntegration(options: { path: string; site: string; ba
           logger.info(`suspected leftover boilerplate, ${suspects.length} of ${total} (lines that open or close many of an outlet's articles):`);
           for (const suspect of suspects) logger.info(`  ${formatSuspect(suspect)}`);
         }
-        logger.info(`report: ${options.path} (${seconds.toFixed(1)} s)`);
+        logger.info(`report: ${options.path} (${seconds.toFixed(1)} s${madeEarly ? ', made while the pages waited for the topics' : ''})`);
         logger.info(formatLoadSummary(load));
       },
     },
   };
 
-  /** Makes the report from the loader's outcomes and the content store, and writes it. */
-  function writeReport() {
+  /** Makes the report from the loader's outcomes and the content store. */
+  function makeReport(): MadeReport {
     const load = loadedArticles('the build report');
     const started = performance.now();
     // Kept as text by earlier builds: 70 MB at archive scale.
@@ -131,11 +157,17 @@ export function buildReportIntegration(options: { path: string; site: string; ba
     const byId = new Map(entries.map((entry) => [entry.id, entry]));
     const lineText = (key: string, edge: Edge, example: string) => edges.textOf(key, edge, byId.get(example)!);
     const report = buildReport({ files: load.files, articles, ignored: load.ignored, hidden: load.hidden, lineText });
+    return { load, report, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /** Writes the report, with what became of each image when they are mirrored. */
+  function writeReport(made: MadeReport): MadeReport {
+    const started = performance.now();
     mkdirSync(dirname(options.path), { recursive: true });
     // With NEWS_IMAGES=mirror, every image URL with what became of it (kept as which files, or why not).
     const images = (globalThis as Record<symbol, unknown>)[IMAGE_REPORT_KEY] as ImageReportEntry[] | undefined;
-    const written = { format: 1, builtAt: new Date().toISOString(), site: options.site, base: options.base, outDir, ...report, ...(images ? { images } : {}) };
+    const written = { format: 1, builtAt: new Date().toISOString(), site: options.site, base: options.base, outDir, ...made.report, ...(images ? { images } : {}) };
     writeFileSync(options.path, toReportJson(written));
-    return { load, report, seconds: (performance.now() - started) / 1000 };
+    return { ...made, seconds: made.seconds + (performance.now() - started) / 1000 };
   }
 }

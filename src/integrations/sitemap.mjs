@@ -34,6 +34,7 @@ export function sitemap({ exclude = () => false } = {}) {
           .map((pathname) => new URL(pathname, siteRoot).href)
           .sort();
         const outDir = fileURLToPath(dir);
+        /** @type {string[]} */
         const files = [];
         for (let start = 0; start < urls.length || files.length === 0; start += ENTRIES_PER_FILE) {
           const name = `sitemap-${files.length}.xml`;

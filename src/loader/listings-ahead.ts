@@ -36,10 +36,13 @@ export interface ListingsThread {
  */
 export function startListingsThread(bodies?: BodyFiles): ListingsThread {
   const worker = new Worker(new URL('./listings-worker.ts', import.meta.url), { workerData: { bodiesFolder: bodies?.folder } });
+  let settled = false;
   const result = new Promise<{ json: string; seconds: number }>((resolve, reject) => {
     worker.once('message', (message: { json: string; seconds: number } | { error: string }) => ('error' in message ? reject(new Error(message.error)) : resolve(message)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the thread stopped (exit code ${code}) before it was done`)));
+  }).finally(() => {
+    settled = true;
   });
   // Until the pages ask for the result, the thread does not keep the process alive (astro sync loads
   // the articles too). After the listeners: listening for messages refs the thread again.
@@ -71,6 +74,7 @@ export function startListingsThread(bodies?: BodyFiles): ListingsThread {
         take: async (cacheAs) => {
           worker.ref();
           worker.postMessage({ keep: { ...cacheAs, inputs } } satisfies ListingsKeep);
+          if (!settled) runWhileListingsWait();
           const { json, seconds } = await result;
           return { listings: JSON.parse(json) as ListingData, seconds };
         },
@@ -78,4 +82,29 @@ export function startListingsThread(bodies?: BodyFiles): ListingsThread {
       (globalThis as Record<symbol, unknown>)[LISTINGS_AHEAD_KEY] = ahead;
     },
   };
+}
+
+const WHILE_LISTINGS_WAIT_KEY = Symbol.for('news-site.while-listings-wait');
+
+/**
+ * Work of this build that the main thread may do early, while the pages wait for the listing
+ * thread: it would be idle then, and the same work done after the pages would lengthen the
+ * build. Done at most once, and only if the pages do wait; whoever hands it in does it itself
+ * otherwise (the work keeps its own outcome, error included, and must not throw). Handing in
+ * under the same name again replaces the work not yet done. Returns the function that withdraws it.
+ */
+export function whileListingsWait(name: string, work: () => void): () => void {
+  const queue = ((globalThis as Record<symbol, unknown>)[WHILE_LISTINGS_WAIT_KEY] ??= new Map()) as Map<string, () => void>;
+  queue.set(name, work);
+  return () => {
+    if (queue.get(name) === work) queue.delete(name);
+  };
+}
+
+function runWhileListingsWait(): void {
+  const queue = (globalThis as Record<symbol, unknown>)[WHILE_LISTINGS_WAIT_KEY] as Map<string, () => void> | undefined;
+  if (!queue) return;
+  const works = [...queue.values()];
+  queue.clear();
+  for (const work of works) work();
 }

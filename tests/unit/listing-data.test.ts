@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sortNewestFirst } from '../../src/lib/article-data.ts';
 import { computeListingData } from '../../src/lib/listing-data.ts';
 import { listingInputsDigest, listingSettings } from '../../src/lib/listing-settings.ts';
-import { startListingsThread } from '../../src/loader/listings-ahead.ts';
+import { startListingsThread, whileListingsWait } from '../../src/loader/listings-ahead.ts';
 import { captureDigest } from '../../src/lib/capture-files.ts';
 import { BodyFiles } from '../../src/loader/body-files.ts';
 import { readFeaturesPack, writeFeaturesPack } from '../../src/loader/features-pack.ts';
@@ -46,6 +46,27 @@ describe('listing data', () => {
     assert.equal(await listingsComputedAhead(listingInputsDigest(settings, newestFirst.slice(1)), cacheAs()), undefined);
     assert.equal(await listingsComputedAhead(listingInputsDigest(listingSettings(stored.length, 3), newestFirst), cacheAs()), undefined);
     assert.ok(await listingsComputedAhead(listingInputsDigest(settings, newestFirst), cacheAs()));
+  });
+  it('gives the main thread the work handed in for the wait, once, while the pages wait for the thread; not when its result is there already', async () => {
+    startListingsThread(bodies).compute(stored, 2);
+    const inputs = listingInputsDigest(settings, newestFirst);
+    const done: string[] = [];
+    whileListingsWait('first', () => done.push('first, replaced'));
+    whileListingsWait('first', () => done.push('first'));
+    whileListingsWait('second', () => done.push('second'));
+    // Just handed its job, the thread cannot have sent its result yet.
+    const ahead = await listingsComputedAhead(inputs, cacheAs());
+    assert.ok(ahead);
+    assert.deepEqual(done, ['first', 'second']);
+    // Taken again, now that the result is there: no wait, and the work handed in stays undone.
+    const withdraw = whileListingsWait('third', () => done.push('third'));
+    assert.deepEqual(await listingsComputedAhead(inputs, cacheAs()), ahead);
+    assert.deepEqual(done, ['first', 'second']);
+    // Withdrawn, it is not done in a later wait either.
+    withdraw();
+    startListingsThread(bodies).compute(stored, 2);
+    assert.ok(await listingsComputedAhead(inputs, cacheAs()));
+    assert.deepEqual(done, ['first', 'second']);
   });
   it('the thread keeps every article’s story features in one pack, and reads them from it in the next build', async () => {
     // The first test's thread wrote the pack once its result was sent.
