@@ -48,6 +48,8 @@ export interface ArticleLoaderOptions {
   listingsAhead?: { minSubjectArticles?: number };
   /** The folder as surveyed ahead of the load (folder-survey.ts); without it, the load lists it and stats each file itself. */
   survey?: Promise<FolderSurvey>;
+  /** Called once the store holds every article and the outcomes are known, before the records are kept for the next load. */
+  loaded?: (report: LoadReport) => void;
 }
 
 type LoadContext = Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'parseData'>;
@@ -95,6 +97,7 @@ export async function loadArticles(context: LoadContext, options: ArticleLoaderO
     load.countSkippedAgain();
     await load.writeStore();
     load.nameOutcomes();
+    options.loaded?.(report);
     if (records) {
       records.write({ pipeline: options.pipelineVersion, files: load.records, rejected: load.rejected });
       meta.set(RECORDS_AT_KEY, basename(records.path));
@@ -382,7 +385,17 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         const wantsListings = options.listingsAhead && !context.watcher;
         if (!wantsListings) ahead?.listings.stop();
         const listings = wantsListings ? (ahead?.listings ?? startListingsThread(options.bodies)) : undefined;
-        const report = await loadArticles(context, { ...options, pipelineVersion: version, pool, survey: ahead?.survey.result })
+        // Once loaded, before the records are written: the listing thread waits for its articles.
+        const loaded = (report: LoadReport) => {
+          // The search index is built from the store while the pages render (src/integrations/search-index.ts).
+          const entries = () => context.store.values() as Iterable<StoredArticle>;
+          // The pages take the store from here rather than from its file (src/integrations/data-store-on-disk.mjs):
+          // this loader's collection is the site's only one (src/content.config.ts).
+          const collections = () => new Map([[context.collection, new Map(context.store.entries())]]);
+          (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = { ...report, entries, collections };
+          listings?.compute(entries(), options.listingsAhead?.minSubjectArticles);
+        };
+        const report = await loadArticles(context, { ...options, pipelineVersion: version, pool, survey: ahead?.survey.result, loaded })
           .catch((error) => {
             listings?.stop();
             throw error;
@@ -394,13 +407,6 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           context.logger.info(`ignored ${report.ignored.length} files that are not .txt captures: ${shown}${report.ignored.length > 5 ? ', …' : ''}`);
         }
         context.logger.info(formatLoadSummary(report));
-        // The search index is built from the store while the pages render (src/integrations/search-index.ts).
-        const entries = () => context.store.values() as Iterable<StoredArticle>;
-        // The pages take the store from here rather than from its file (src/integrations/data-store-on-disk.mjs):
-        // this loader's collection is the site's only one (src/content.config.ts).
-        const collections = () => new Map([[context.collection, new Map(context.store.entries())]]);
-        (globalThis as Record<symbol, unknown>)[LOAD_REPORT_KEY] = { ...report, entries, collections };
-        listings?.compute(entries(), options.listingsAhead?.minSubjectArticles);
       };
       await run();
       if (context.watcher) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BATCH_SIZE, loadArticles } from '../../src/loader/article-loader.ts';
@@ -22,6 +22,16 @@ describe('loadArticles and the pipeline version', () => {
     assert.deepEqual([again.parsed, again.unchanged], [0, 2]);
     const upgraded = await loadArticles(context, { ...options, pipelineVersion: 'two' });
     assert.deepEqual([upgraded.parsed, upgraded.unchanged, upgraded.published], [2, 0, 2]);
+  });
+  it('says when the store holds every article, with the load’s outcomes, before it writes the records for the next load', async () => {
+    const records = new LoadRecordsFile(join(tempDir('news-records'), 'capture-records.json'));
+    const context = memoryContext();
+    const seen: { published: number; stored: number; recordsWritten: boolean }[] = [];
+    const loaded = (report: { published: number }) => seen.push({ published: report.published, stored: [...context.store.keys()].length, recordsWritten: existsSync(records.path) });
+    const report = await loadArticles(context, { directory: SEEDS_DIR, strict: false, now: () => Date.UTC(2026, 0, 1), pipelineVersion: 'one', records, loaded });
+    assert.deepEqual(seen, [{ published: 2, stored: 2, recordsWritten: false }]);
+    assert.ok((await records.read())?.files, 'written once loaded');
+    assert.equal(report.published, 2);
   });
   it('remembers a refused file by its digest: refused again unparsed while its bytes and the code stay, parsed again when either changes', async () => {
     const folder = tempDir('news-refused');
