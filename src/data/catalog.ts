@@ -44,6 +44,9 @@ export function getCatalog(): Promise<Catalog> {
 async function buildCatalog(): Promise<Catalog> {
   const articles = sortNewestFirst(await getCollection('articles'));
   const byId = new Map(articles.map((article) => [article.id, article]));
+  // Before the listing data, which the pages may wait for.
+  const archive = buildArchive(articles, SITE.timeZone);
+  const outlets = groupByOutlet(articles);
   const { topics, topicsByArticle, pairs } = await computeListings(articles);
 
   const published = readPublishedTopics();
@@ -53,11 +56,11 @@ async function buildCatalog(): Promise<Catalog> {
   return {
     articles,
     byId,
-    archive: buildArchive(articles, SITE.timeZone),
+    archive,
     topics,
     topicsByArticle: new Map(topicsByArticle),
     topicRedirects: redirects,
-    outlets: groupByOutlet(articles),
+    outlets,
     related: relatedById(pairs),
     stories: toStories(groupStories(pairs), articles),
   };
