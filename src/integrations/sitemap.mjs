@@ -11,9 +11,9 @@ const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 /**
  * Writes sitemap-index.xml and sitemap-N.xml for every page the build wrote (the same file
  * names as @astrojs/sitemap), URLs in plain code-unit order. The files are written as whole
- * strings: a sitemap holds nothing but each page's address, and the stream of objects the
- * `sitemap` package passes each URL through took most of a second per build of a large archive
- * (70,000 pages), against some 50 ms here.
+ * strings: a sitemap holds nothing but each page's address, and passing each URL through the
+ * `sitemap` package's streams of objects made this hook take 0.8 s per build of a large archive
+ * (70,000 pages), against a quarter of a second now, much of it making the URLs absolute.
  * @param {{ exclude?: (pathname: string) => boolean }} options pages left out (the 404 page)
  * @returns {import('astro').AstroIntegration}
  */
