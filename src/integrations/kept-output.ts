@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { canKeepOutput, isRewrittenEveryBuild, type OutputRecord, staleOutputs } from '../lib/kept-output.ts';
+import { canKeepOutput, isRewrittenEveryBuild, outputPaths, type OutputRecord, staleOutputs } from '../lib/kept-output.ts';
 
 /**
  * Keeps the output folder between builds (src/lib/kept-output.ts): Astro leaves in place a page
@@ -36,7 +36,7 @@ export function keptOutput(options: { settings: string }): AstroIntegration {
         if (keep) logger.info(`output folder kept from the last build (${previous.length} pages and feeds): unchanged ones stay in place`);
       },
       'astro:build:done': ({ assets, logger }) => {
-        const current = [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url)));
+        const current = outputPaths([...assets.values()].flat(), outDir);
         const stale = staleOutputs(previous, current);
         for (const file of stale) {
           rmSync(join(outDir, file), { force: true });
