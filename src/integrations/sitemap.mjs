@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeXml } from '../lib/feeds.ts';
 
 /** Entries per sitemap file; the protocol allows at most 50,000. */
 const ENTRIES_PER_FILE = 45_000;
@@ -55,11 +56,6 @@ export function sitemap({ exclude = () => false } = {}) {
  * @param {readonly string[]} urls
  */
 function xmlList(root, element, urls) {
-  const entries = urls.map((url) => `<${element}><loc>${escapeXmlText(url)}</loc></${element}>`).join('');
+  const entries = urls.map((url) => `<${element}><loc>${escapeXml(url)}</loc></${element}>`).join('');
   return `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${SITEMAP_NAMESPACE}">${entries}</${root}>`;
-}
-
-/** @param {string} text */
-function escapeXmlText(text) {
-  return text.replace(/[&<>]/g, (character) => (character === '&' ? '&amp;' : character === '<' ? '&lt;' : '&gt;'));
 }
