@@ -24,23 +24,26 @@ function excludedFromSitemap(/** @type {string} */ pathname) {
   return /^404\/?$/.test(pathname) || redirects.has(decoded.endsWith('/') ? decoded : `${decoded}/`);
 }
 
+// What the output depends on beyond the pages' own cache keys: another setting empties the folder.
+const kept = keptOutput({ settings: JSON.stringify({ ...SITE, parseThreads: undefined, strict: undefined, site: BUILD.site, base: BUILD.base }) });
+
 export default defineConfig({
   site: BUILD.site,
   base: BUILD.base,
   trailingSlash: 'always',
   // Stylesheets stay files: the page policy (style-src 'self') refuses inline <style>.
-  // Pages render one at a time on one thread, and each waits on two file writes (the page, and its copy in the
-  // cache): with 16 in flight the thread renders while they wait (the archive's 69,000 pages in 98 s, against 118 s with 4).
+  // Pages render one at a time on one thread, and each waits on its file write: with 16 in flight the thread
+  // renders while they wait (the archive's 69,000 pages in 98 s, against 118 s with 4, when each was written twice).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   cacheDir: BUILD.cacheDir,
   // The 404 page is not a page to index. The build report comes last: its summary ends the build's log, where an operator looks.
   integrations: [
     // First: the folder survey and the listing thread start while Astro starts, on the other core.
     loadAhead({ directory: SITE.contentDir, bodies: articleBodies, recordsPath: BUILD.captureRecords, parseThreads: SITE.parseThreads }),
-    // What the output depends on beyond the pages' own cache keys: another setting empties the folder.
-    keptOutput({ settings: JSON.stringify({ ...SITE, parseThreads: undefined, strict: undefined, site: BUILD.site, base: BUILD.base }) }),
+    // Which pages are rendered and which stay in the output folder as the last build wrote them.
+    kept,
     dataStoreOnDisk(),
-    sitemap({ exclude: excludedFromSitemap }),
+    sitemap({ exclude: excludedFromSitemap, alsoPages: () => kept.pagesLeftInPlace() }),
     hostHeaders(),
     // NEWS_IMAGES=mirror: images are downloaded before the pages render, and published under media/.
     ...(SITE.images === 'mirror' ? [imageMirror({ cacheDir: BUILD.cacheDir, ...IMAGE_MIRROR })] : []),
@@ -53,6 +56,4 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // A count and rate of pages every few seconds, not a line per page (NEWS_LOG_PAGES=1 for those).
   logger: { entrypoint: './src/integrations/progress-logger.mjs' },
-  // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are left in place, or copied from the last build.
-  experimental: { incrementalBuild: true },
 });

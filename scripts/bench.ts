@@ -63,10 +63,9 @@ interface Run {
   peakMB: number;
   /** The build and the processes it started, together. */
   treePeakMB: number;
+  /** Pages and feeds the site has: written by this build, and left in place as the last one wrote them. */
   pages: number;
-  /** Pages copied from the last build by the incremental build rather than rendered. */
-  restored: number;
-  /** Pages whose last file was still in the output folder, left alone. */
+  written: number;
   kept: number;
   phases: Record<string, number>;
   summary: string;
@@ -123,11 +122,10 @@ function measure(name: string, command: string[], env: Record<string, string>, m
       const phases: Record<string, number> = {};
       for (let i = 0; i < marks.length - 1; i++) phases[marks[i][0]] = (marks[i + 1][1] - marks[i][1]) / 1000;
       const peak = Number(/PEAK_KB=(\d+)/.exec(log)?.[1] ?? NaN);
-      const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? /pages: (\d+)/.exec(log)?.[1] ?? NaN);
       const summary = /articles: [^\n]*/.exec(log)?.[0] ?? '';
-      // The build prints its page count and how many were restored every few seconds (src/lib/page-progress.ts); the last such line holds the totals.
-      const [restored, kept] = [...log.matchAll(/\((\d+) restored from the last build, (\d+) left in place\)/g)].at(-1)?.slice(1).map(Number) ?? [0, 0];
-      done({ name, wall: (ended - started) / 1000, cpu, indexerCpu, peakMB: peak / 1024, treePeakMB, pages, restored, kept, phases, summary });
+      // Pages and feeds written, and those left in place as the last build wrote them (src/integrations/kept-output.ts).
+      const [written, kept] = /(\d+) pages and feeds written, (\d+) left in place/.exec(log)?.slice(1).map(Number) ?? [NaN, NaN];
+      done({ name, wall: (ended - started) / 1000, cpu, indexerCpu, peakMB: peak / 1024, treePeakMB, pages: written + kept, written, kept, phases, summary });
     });
   });
 }
@@ -135,7 +133,7 @@ function measure(name: string, command: string[], env: Record<string, string>, m
 const line = (run: Run) =>
   `${run.name.padEnd(22)} ${run.wall.toFixed(1).padStart(6)} s (CPU ${run.cpu.toFixed(0).padStart(4)} s, ${(run.cpu / run.wall).toFixed(1)} cores${run.indexerCpu >= 0.5 ? `; Pagefind ${run.indexerCpu.toFixed(0)} s` : ''})  ${run.peakMB.toFixed(0).padStart(5)} MB (all processes ${run.treePeakMB.toFixed(0).padStart(5)} MB)  ` +
   // The search queries build no pages.
-  (Number.isNaN(run.pages) ? '' : `${String(run.pages).padStart(6)} pages (${String(run.restored).padStart(6)} restored, ${String(run.kept).padStart(6)} left in place)  `) +
+  (Number.isNaN(run.pages) ? '' : `${String(run.pages).padStart(6)} pages (${String(run.written).padStart(6)} written, ${String(run.kept).padStart(6)} left in place)  `) +
   Object.entries(run.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
 
 async function main() {

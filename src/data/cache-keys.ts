@@ -4,10 +4,11 @@ import type { Article } from './catalog.ts';
 import { imagesStampOf } from './mirrored-images.ts';
 
 /**
- * Keys for Astro's incremental build: a page whose key and code are unchanged since the last
- * build is copied, not rendered again. A key must name everything the page shows. An article
- * is named by its store digest, which changes with its capture file and with the cleaning code;
- * settings read from the environment are part of every key (the config hash does not see them).
+ * The pages' cache keys: a page whose key is the one the last build recorded is left in the
+ * output folder as it is, not rendered again (src/lib/page-plan.ts; a change to the site's code
+ * renders every page). A key must name everything the page shows. An article is named by its
+ * store digest, which changes with its capture file and with the cleaning code; settings read
+ * from the environment are part of every key.
  */
 
 const SETTINGS = JSON.stringify([SITE.title, SITE.description, SITE.timeZone, SITE.locale, SITE.pageSize, SITE.homeArticleCount, SITE.feedSize, SITE.listingFeedSize, SITE.images]);

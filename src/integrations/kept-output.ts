@@ -1,52 +1,111 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
+import { PAGE_PLAN_KEY } from '../data/pages-to-render.ts';
 import { canKeepOutput, isRewrittenEveryBuild, outputPaths, type OutputRecord, staleOutputs } from '../lib/kept-output.ts';
+import { outputFileOf, PagePlan, pathOfPageFile } from '../lib/page-plan.ts';
 
 /**
- * Keeps the output folder between builds (src/lib/kept-output.ts): Astro leaves in place a page
- * whose cache key is unchanged and whose file is there, instead of copying 70,000 pages from its
- * cache on every build of a large archive. The folder is emptied, as Astro would, when it was
- * not written by the last build of this cache with the same settings, or that build failed.
- * Needs `vite.build.emptyOutDir: false`.
+ * Keeps the output folder between builds (src/lib/kept-output.ts) and plans which pages to render
+ * (src/lib/page-plan.ts): a page whose cache key is the one the last build recorded stays in the
+ * folder as that build wrote it, and the pages' getStaticPaths (src/data/pages-to-render.ts) do
+ * not give it to Astro at all. The folder is emptied, as Astro would, when it was not written by
+ * the last build of this cache with the same settings, or that build failed; no page is left in
+ * place when the pages' code changed since. Needs `vite.build.emptyOutDir: false`.
  */
-export function keptOutput(options: { settings: string }): AstroIntegration {
+export function keptOutput(options: { settings: string }): AstroIntegration & { pagesLeftInPlace(): string[] } {
   let outDir = '';
+  let cacheDir = '';
+  let root = '';
   let recordPath = '';
   let previous: string[] = [];
+  let plan: PagePlan | undefined;
+  let code = '';
+  const routes = new Map<string, IntegrationResolvedRoute>();
+  let leftPages: string[] = [];
   return {
     name: 'news-kept-output',
+    /** The paths of the pages (not feeds) left in place by the build that just ended, for the sitemap. */
+    pagesLeftInPlace: () => leftPages,
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        recordPath = join(fileURLToPath(config.cacheDir), 'output-files.json');
+        cacheDir = fileURLToPath(config.cacheDir);
+        root = fileURLToPath(config.root);
+        recordPath = join(cacheDir, 'output-files.json');
+      },
+      'astro:routes:resolved': ({ routes: resolved }) => {
+        routes.clear();
+        for (const route of resolved) routes.set(route.pattern, route);
       },
       'astro:build:start': ({ logger }) => {
         const record = readRecord(recordPath);
         // Until this build ends well, its folder is not one to keep.
         rmSync(recordPath, { force: true });
+        // Pages copied into the cache by an earlier version of this site (Astro's own incremental build).
+        for (const leftover of ['dist', 'incremental-build.json']) rmSync(join(cacheDir, leftover), { recursive: true, force: true });
         const keep = canKeepOutput(record, outDir, options.settings);
         previous = keep ? record.files : [];
+        code = pagesCodeVersion(root);
+        plan = new PagePlan(keep && record.code === code ? record.pages : undefined);
+        (globalThis as Record<symbol, unknown>)[PAGE_PLAN_KEY] = plan;
+        leftPages = [];
         if (!existsSync(outDir)) return;
         for (const name of readdirSync(outDir)) {
           if (name === '.git' || (keep && !isRewrittenEveryBuild(name))) continue;
           rmSync(join(outDir, name), { recursive: true, force: true, maxRetries: 3 });
         }
-        if (keep) logger.info(`output folder kept from the last build (${previous.length} pages and feeds): unchanged ones stay in place`);
+        if (keep) logger.info(`output folder kept from the last build (${previous.length} pages and feeds)${record.code === code ? ': unchanged ones stay in place' : ', the pages\' code changed since: every page is rendered'}`);
       },
       'astro:build:done': ({ assets, logger }) => {
-        const current = outputPaths([...assets.values()].flat(), outDir);
+        (globalThis as Record<symbol, unknown>)[PAGE_PLAN_KEY] = undefined;
+        const written = outputPaths([...assets.values()].flat(), outDir);
+        const writtenSet = new Set(written);
+        const routeOf = (pattern: string) => {
+          const route = routes.get(pattern);
+          if (!route) throw new Error(`the page plan names a route the site does not have: ${pattern}`);
+          return route;
+        };
+        // Each page rendered now must be where its route says, or the next build would not find it.
+        const pages = plan!.record((page) => {
+          const route = routeOf(page.route);
+          const file = outputFileOf(route.generate(page.params), route.type === 'endpoint');
+          if (!writtenSet.has(file)) throw new Error(`the page ${page.route} ${JSON.stringify(page.params)} was expected at ${file}, which the build did not write`);
+          return file;
+        });
+        const left = plan!.leftInPlace;
+        leftPages = left.filter((page) => routeOf(page.route).type === 'page').map((page) => pathOfPageFile(page.file));
+        const current = [...written, ...left.map((page) => page.file)];
         const stale = staleOutputs(previous, current);
         for (const file of stale) {
           rmSync(join(outDir, file), { force: true });
           removeEmptyFolders(dirname(join(outDir, file)), outDir);
         }
+        logger.info(`${written.length} pages and feeds written, ${left.length} left in place as the last build wrote them`);
         if (stale.length) logger.info(`removed ${stale.length} pages and feeds of the last build that this one no longer makes`);
-        writeFileSync(recordPath, JSON.stringify({ outDir, settings: options.settings, files: current } satisfies OutputRecord));
+        writeFileSync(recordPath, JSON.stringify({ outDir, settings: options.settings, files: current, code, pages } satisfies OutputRecord));
       },
     },
   };
+}
+
+/**
+ * A digest of what renders the pages: every file of the site's code (src/), its configuration and
+ * the versions of the libraries it was installed with. Any change renders every page again.
+ */
+export function pagesCodeVersion(projectRoot: string): string {
+  const hash = createHash('sha1');
+  const files = readdirSync(join(projectRoot, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of [...files, join(projectRoot, 'astro.config.mjs'), join(projectRoot, 'package-lock.json')]) {
+    hash.update(file.slice(projectRoot.length)).update('\0');
+    if (existsSync(file)) hash.update(readFileSync(file));
+  }
+  return hash.digest('base64url');
 }
 
 function readRecord(path: string): OutputRecord | undefined {

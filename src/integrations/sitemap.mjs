@@ -15,10 +15,11 @@ const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
  * strings: a sitemap holds nothing but each page's address, and passing each URL through the
  * `sitemap` package's streams of objects made this hook take 0.8 s per build of a large archive
  * (70,000 pages), against a quarter of a second now, much of it making the URLs absolute.
- * @param {{ exclude?: (pathname: string) => boolean }} options pages left out (the 404 page)
+ * @param {{ exclude?: (pathname: string) => boolean, alsoPages?: () => readonly string[] }} options pages left out (the 404
+ *   page), and the paths of pages the build left in place, which Astro does not list (src/lib/page-plan.ts)
  * @returns {import('astro').AstroIntegration}
  */
-export function sitemap({ exclude = () => false } = {}) {
+export function sitemap({ exclude = () => false, alsoPages = () => [] } = {}) {
   /** @type {URL} */
   let siteRoot;
   return {
@@ -29,8 +30,8 @@ export function sitemap({ exclude = () => false } = {}) {
         siteRoot = new URL(config.base.endsWith('/') ? config.base : `${config.base}/`, config.site);
       },
       'astro:build:done': ({ dir, pages, logger }) => {
-        const urls = pages
-          .map(({ pathname }) => pathname.replace(/^\//, ''))
+        const urls = [...pages.map(({ pathname }) => pathname), ...alsoPages()]
+          .map((pathname) => pathname.replace(/^\//, ''))
           .filter((pathname) => !exclude(pathname))
           .map((pathname) => new URL(pathname, siteRoot).href)
           .sort();

@@ -1,9 +1,10 @@
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PageRecord } from './page-plan.ts';
 
 /**
- * The output folder kept between builds: a page whose cache key is unchanged and whose file is
- * still in the output is left alone (not rendered, not copied). What the last build wrote is
+ * The output folder kept between builds: a page whose cache key is unchanged is left alone (not
+ * rendered, not copied: see page-plan.ts). What the last build wrote is
  * remembered in the cache folder, so that a page this build no longer makes (a removed article,
  * a day left empty) is deleted and the folder ends as a cold build would leave it.
  */
@@ -13,8 +14,11 @@ export interface OutputRecord {
   outDir: string;
   /** The settings it was built with: another setting (base path, site, search) starts from an empty folder. */
   settings: string;
-  /** The pages and feeds it wrote, relative to outDir. */
+  /** The pages and feeds it wrote or left in place, relative to outDir. */
   files: string[];
+  /** What rendered the pages (a digest of the site's code), and each keyed page's key and file. */
+  code?: string;
+  pages?: PageRecord;
 }
 
 /** Whether the output folder can be kept as the last build left it, or must start empty. */

@@ -2,8 +2,7 @@
  * Progress of a build's page writing, in place of the line per page the build tool prints
  * (73,000 lines for a large archive): a count and a rate every few seconds, and a total at the
  * end. It reads the tool's log messages: a page starts with a "├─ /path" message and ends with
- * its time, "(+12ms)", "(restored)" when the page was copied unchanged from the last build, or
- * "(cached)" when the last build's file was still in the output folder and left in place.
+ * its time, "(+12ms)". (Pages left in place are never given to the tool: src/lib/page-plan.ts.)
  */
 
 export interface LogMessage {
@@ -16,14 +15,10 @@ export interface LogMessage {
 /** Terminal colour codes, which the tool wraps its messages in. */
 const ANSI = /\u001b\[[0-9;]*m/g;
 const PAGE_START = /^\s*[├└]─ \//;
-const PAGE_END = /^\s*\((?:\+[\d.]+m?s|restored|cached)\)/;
-const RESTORED = /\(restored\)/;
-const KEPT = /\(cached\)/;
+const PAGE_END = /^\s*\(\+[\d.]+m?s\)/;
 
 export class PageProgress {
   written = 0;
-  restored = 0;
-  kept = 0;
   private readonly now: () => number;
   private readonly everyMs: number;
   private readonly started: number;
@@ -46,8 +41,6 @@ export class PageProgress {
     if (message.label === null && PAGE_START.test(text)) return 'hide';
     if (message.label === 'SKIP_FORMAT' && PAGE_END.test(text)) {
       this.written++;
-      if (RESTORED.test(text)) this.restored++;
-      else if (KEPT.test(text)) this.kept++;
       const now = this.now();
       if (now - this.lastReport < this.everyMs) return 'hide';
       this.lastReport = now;
@@ -56,9 +49,9 @@ export class PageProgress {
     return 'show';
   }
 
-  /** The progress line: pages so far, how many were reused, and the rate since the first one. */
+  /** The progress line: pages so far, and the rate since the first one. */
   line(now = this.now()): string {
     const seconds = Math.max((now - this.started) / 1000, 0.001);
-    return `${this.written} pages and feeds done (${this.restored} restored from the last build, ${this.kept} left in place) in ${seconds.toFixed(1)} s, ${Math.round(this.written / seconds)}/s`;
+    return `${this.written} pages and feeds rendered in ${seconds.toFixed(1)} s, ${Math.round(this.written / seconds)}/s`;
   }
 }

@@ -24,9 +24,9 @@ describe('deploy/nginx/news-site.conf', () => {
 describe('deploy/github-pages.yml', () => {
   const workflow = readFileSync(join(PROJECT_ROOT, 'deploy/github-pages.yml'), 'utf8');
   const env = (name: string) => new RegExp(`^\\s+${name}: (\\S+)$`, 'm').exec(workflow)?.[1];
-  it('keeps the cache folder it builds with between runs, and the report written there', () => {
+  it('keeps the cache folder it builds with and the output folder between runs, and the report written there', () => {
     assert.equal(env('NEWS_CACHE_DIR'), '.news-cache');
-    assert.match(workflow, /uses: actions\/cache@v\d+\n\s+with:\n\s+path: \$\{\{ env\.NEWS_CACHE_DIR \}\}/);
+    assert.match(workflow, /uses: actions\/cache@v\d+\n\s+with:\n(?:\s+#.*\n)*\s+path: \|\n\s+\$\{\{ env\.NEWS_CACHE_DIR \}\}\n\s+dist\n/);
     assert.match(workflow, /path: \$\{\{ env\.NEWS_CACHE_DIR \}\}\/build-report\.json/);
   });
   it('builds the captures with the site address and base path of the Pages site, and publishes the output folder', () => {

@@ -1,0 +1,90 @@
+/**
+ * Which pages a build renders. A page (or feed) of a route with a cache key (src/data/cache-keys.ts:
+ * everything the page shows) is left in the output folder as the last build wrote it when its key
+ * is the one that build recorded for it; every other page is rendered. The site decides this
+ * itself, before the pages reach the build tool: given a large archive's 72,000 routes, the tool
+ * looked at each one (its key, its file, its record) on every build, two seconds of a rebuild
+ * that changes a hundred pages, and wrote each page twice, once into a cache of its own.
+ */
+
+/** A page as getStaticPaths gives it: its params, and its cache key when it has one. */
+export interface PlannedPage {
+  params: Record<string, string | undefined>;
+  cacheKey?: string;
+}
+
+/** Each route's keyed pages, by their params as JSON: the page's cache key and the file it was written to. */
+export type PageRecord = Record<string, Record<string, [key: string, file: string]>>;
+
+/** A page rendered by this build: its route and params, to find the file it was written to. */
+export interface RenderedPage {
+  route: string;
+  params: Record<string, string | undefined>;
+}
+
+export class PagePlan {
+  private readonly previous: PageRecord | undefined;
+  private readonly next: PageRecord = {};
+  private readonly rendered: (RenderedPage & { id: string; key: string })[] = [];
+  private readonly left: { route: string; file: string }[] = [];
+
+  /** `previous`: what the last build recorded, when the output folder holds what it wrote and the pages' code is the same; else every page is rendered. */
+  constructor(previous: PageRecord | undefined) {
+    this.previous = previous;
+  }
+
+  /** A route's pages to render now, in their order; the others are left in place. */
+  choose<T extends PlannedPage>(route: string, pages: readonly T[]): T[] {
+    const before = this.previous?.[route];
+    const record = (this.next[route] ??= {});
+    const render: T[] = [];
+    for (const page of pages) {
+      if (page.cacheKey === undefined) {
+        render.push(page);
+        continue;
+      }
+      const id = JSON.stringify(page.params);
+      const last = before?.[id];
+      if (last?.[0] === page.cacheKey) {
+        record[id] = last;
+        this.left.push({ route, file: last[1] });
+      } else {
+        render.push(page);
+        this.rendered.push({ route, params: page.params, id, key: page.cacheKey });
+      }
+    }
+    return render;
+  }
+
+  /** The pages left in place, each as its route and file. */
+  get leftInPlace(): readonly { route: string; file: string }[] {
+    return this.left;
+  }
+
+  /** The keyed pages rendered now. */
+  get renderedPages(): readonly RenderedPage[] {
+    return this.rendered;
+  }
+
+  /** What this build leaves for the next: every keyed page's key and file, `fileOf` naming those rendered now. */
+  record(fileOf: (page: RenderedPage) => string): PageRecord {
+    for (const page of this.rendered) this.next[page.route][page.id] = [page.key, fileOf(page)];
+    return this.next;
+  }
+}
+
+/**
+ * The file a page is written to, relative to the output folder, from its path (as the route makes
+ * it from its params, with the site's trailing slash): a page is a folder's index.html, an endpoint
+ * (a feed) the file its path names.
+ */
+export function outputFileOf(pathname: string, endpoint: boolean): string {
+  const path = pathname.replace(/^\/+/, '');
+  if (endpoint) return path.replace(/\/+$/, '');
+  return path === '' ? 'index.html' : `${path.endsWith('/') ? path : `${path}/`}index.html`;
+}
+
+/** A page's path as the sitemap lists it, from its file (pages only: index.html files). */
+export function pathOfPageFile(file: string): string {
+  return file.replace(/(?:^|(?<=\/))index\.html$/, '');
+}

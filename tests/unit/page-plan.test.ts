@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { pagesCodeVersion } from '../../src/integrations/kept-output.ts';
+import { outputFileOf, PagePlan, pathOfPageFile, type PageRecord } from '../../src/lib/page-plan.ts';
+import { tempDir } from '../support/temp.ts';
+
+const ARTICLES = '/articles/[id]';
+const FEEDS = '/topics/[slug]/rss.xml';
+const page = (id: string, cacheKey?: string) => ({ params: { id }, cacheKey, props: { id } });
+
+describe('PagePlan: which pages a build renders', () => {
+  const last: PageRecord = {
+    [ARTICLES]: {
+      '{"id":"a"}': ['key-a', 'articles/a/index.html'],
+      '{"id":"b"}': ['key-b', 'articles/b/index.html'],
+      '{"id":"gone"}': ['key-gone', 'articles/gone/index.html'],
+    },
+  };
+
+  it('renders a page whose key changed, a new one and one without a key; leaves the others in place', () => {
+    const plan = new PagePlan(last);
+    const pages = [page('a', 'key-a'), page('b', 'key-b2'), page('c', 'key-c'), page('d')];
+    assert.deepEqual(plan.choose(ARTICLES, pages), [pages[1], pages[2], pages[3]]);
+    assert.deepEqual(plan.leftInPlace, [{ route: ARTICLES, file: 'articles/a/index.html' }]);
+    assert.deepEqual(plan.renderedPages.map(({ params }) => params.id), ['b', 'c']);
+  });
+
+  it('records every keyed page for the next build, the rendered ones at the files named for them, and forgets pages no longer made', () => {
+    const plan = new PagePlan(last);
+    plan.choose(ARTICLES, [page('a', 'key-a'), page('b', 'key-b2'), page('d')]);
+    plan.choose(FEEDS, [{ params: { slug: '美国' }, cacheKey: 'feed' }]);
+    const record = plan.record(({ route, params }) => `${route}:${JSON.stringify(params)}`);
+    assert.deepEqual(record, {
+      [ARTICLES]: { '{"id":"a"}': ['key-a', 'articles/a/index.html'], '{"id":"b"}': ['key-b2', '/articles/[id]:{"id":"b"}'] },
+      [FEEDS]: { '{"slug":"美国"}': ['feed', '/topics/[slug]/rss.xml:{"slug":"美国"}'] },
+    });
+  });
+
+  it('renders everything without a last record (a first build, a folder started afresh, other code)', () => {
+    const plan = new PagePlan(undefined);
+    const pages = [page('a', 'key-a'), page('b', 'key-b')];
+    assert.deepEqual(plan.choose(ARTICLES, pages), pages);
+    assert.deepEqual(plan.leftInPlace, []);
+  });
+
+  it('matches a page by its route as well as its params', () => {
+    const plan = new PagePlan(last);
+    const pages = [{ params: { id: 'a' }, cacheKey: 'key-a' }];
+    assert.deepEqual(plan.choose('/other/[id]', pages), pages);
+  });
+});
+
+describe('outputFileOf and pathOfPageFile: where a page is written, and its path back', () => {
+  const cases: [string, boolean, string, string | undefined][] = [
+    ['/articles/1598d743f4e2cf7b/', false, 'articles/1598d743f4e2cf7b/index.html', 'articles/1598d743f4e2cf7b/'],
+    ['/topics/美国/2/', false, 'topics/美国/2/index.html', 'topics/美国/2/'],
+    ['/topics/美国', false, 'topics/美国/index.html', 'topics/美国/'],
+    ['/', false, 'index.html', ''],
+    ['/topics/美国/rss.xml/', true, 'topics/美国/rss.xml', undefined],
+    ['/feeds/archive/3.xml', true, 'feeds/archive/3.xml', undefined],
+  ];
+  for (const [pathname, endpoint, file, path] of cases) {
+    it(`${pathname}${endpoint ? ' (an endpoint)' : ''}`, () => {
+      assert.equal(outputFileOf(pathname, endpoint), file);
+      if (path !== undefined) assert.equal(pathOfPageFile(file), path);
+    });
+  }
+});
+
+describe('pagesCodeVersion: what renders the pages', () => {
+  const project = () => {
+    const root = `${tempDir('news-code')}/`;
+    mkdirSync(join(root, 'src/pages'), { recursive: true });
+    writeFileSync(join(root, 'src/pages/index.astro'), '<h1>新闻</h1>');
+    writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
+    writeFileSync(join(root, 'package-lock.json'), '{"packages":{"node_modules/astro":{"version":"7.3.5"}}}');
+    return root;
+  };
+  it('is the same for the same files, and changes with a page, a new file, the configuration or a library version', () => {
+    const root = project();
+    const first = pagesCodeVersion(root);
+    assert.equal(pagesCodeVersion(root), first);
+    assert.equal(pagesCodeVersion(project()), first, 'the same files elsewhere');
+    const changes: [string, string][] = [
+      ['src/pages/index.astro', '<h1>新闻 </h1>'],
+      ['src/styles/site.css', 'h1 { color: red }'],
+      ['astro.config.mjs', 'export default { base: "/" };'],
+      ['package-lock.json', '{"packages":{"node_modules/astro":{"version":"7.3.6"}}}'],
+    ];
+    for (const [file, text] of changes) {
+      const other = project();
+      mkdirSync(join(other, file, '..'), { recursive: true });
+      writeFileSync(join(other, file), text);
+      assert.notEqual(pagesCodeVersion(other), first, file);
+    }
+  });
+});
