@@ -25,8 +25,9 @@ export interface RenderedPage {
 export class PagePlan {
   private readonly previous: PageRecord | undefined;
   private readonly next: PageRecord = {};
-  private readonly rendered: (RenderedPage & { id: string; key: string })[] = [];
-  private readonly left: { route: string; file: string }[] = [];
+  // By route, then by params: a route listed again replaces its pages rather than adding them twice.
+  private readonly rendered = new Map<string, Map<string, RenderedPage & { key: string }>>();
+  private readonly left = new Map<string, Map<string, string>>();
 
   /** `previous`: what the last build recorded, when the output folder holds what it wrote and the pages' code is the same; else every page is rendered. */
   constructor(previous: PageRecord | undefined) {
@@ -36,7 +37,11 @@ export class PagePlan {
   /** A route's pages to render now, in their order; the others are left in place. */
   choose<T extends PlannedPage>(route: string, pages: readonly T[]): T[] {
     const before = this.previous?.[route];
-    const record = (this.next[route] ??= {});
+    const record: PageRecord[string] = (this.next[route] = {});
+    const rendered = new Map<string, RenderedPage & { key: string }>();
+    const left = new Map<string, string>();
+    this.rendered.set(route, rendered);
+    this.left.set(route, left);
     const render: T[] = [];
     for (const page of pages) {
       if (page.cacheKey === undefined) {
@@ -47,28 +52,23 @@ export class PagePlan {
       const last = before?.[id];
       if (last?.[0] === page.cacheKey) {
         record[id] = last;
-        this.left.push({ route, file: last[1] });
+        left.set(id, last[1]);
       } else {
         render.push(page);
-        this.rendered.push({ route, params: page.params, id, key: page.cacheKey });
+        rendered.set(id, { route, params: page.params, key: page.cacheKey });
       }
     }
     return render;
   }
 
   /** The pages left in place, each as its route and file. */
-  get leftInPlace(): readonly { route: string; file: string }[] {
-    return this.left;
-  }
-
-  /** The keyed pages rendered now. */
-  get renderedPages(): readonly RenderedPage[] {
-    return this.rendered;
+  get leftInPlace(): { route: string; file: string }[] {
+    return [...this.left].flatMap(([route, files]) => [...files.values()].map((file) => ({ route, file })));
   }
 
   /** What this build leaves for the next: every keyed page's key and file, `fileOf` naming those rendered now. */
   record(fileOf: (page: RenderedPage) => string): PageRecord {
-    for (const page of this.rendered) this.next[page.route][page.id] = [page.key, fileOf(page)];
+    for (const [route, pages] of this.rendered) for (const [id, page] of pages) this.next[route][id] = [page.key, fileOf(page)];
     return this.next;
   }
 }

@@ -24,7 +24,20 @@ describe('PagePlan: which pages a build renders', () => {
     const pages = [page('a', 'key-a'), page('b', 'key-b2'), page('c', 'key-c'), page('d')];
     assert.deepEqual(plan.choose(ARTICLES, pages), [pages[1], pages[2], pages[3]]);
     assert.deepEqual(plan.leftInPlace, [{ route: ARTICLES, file: 'articles/a/index.html' }]);
-    assert.deepEqual(plan.renderedPages.map(({ params }) => params.id), ['b', 'c']);
+    const named: string[] = [];
+    plan.record(({ params }) => {
+      named.push(params.id!);
+      return `articles/${params.id}/index.html`;
+    });
+    assert.deepEqual(named, ['b', 'c'], 'the files of the keyed pages rendered now, and only those');
+  });
+
+  it('takes a route listed again as listed the last time, not twice', () => {
+    const plan = new PagePlan(last);
+    plan.choose(ARTICLES, [page('a', 'key-a'), page('b', 'key-b2')]);
+    assert.deepEqual(plan.choose(ARTICLES, [page('a', 'key-a'), page('b', 'key-b2')]).map(({ params }) => params.id), ['b']);
+    assert.deepEqual(plan.leftInPlace, [{ route: ARTICLES, file: 'articles/a/index.html' }]);
+    assert.deepEqual(Object.keys(plan.record(() => 'file')[ARTICLES]), ['{"id":"a"}', '{"id":"b"}']);
   });
 
   it('records every keyed page for the next build, the rendered ones at the files named for them, and forgets pages no longer made', () => {
