@@ -44,8 +44,7 @@ export function keptOutput(options: { settings: string }): AstroIntegration & { 
         const record = readRecord(recordPath);
         // Until this build ends well, its folder is not one to keep.
         rmSync(recordPath, { force: true });
-        // Pages copied into the cache by an earlier version of this site (Astro's own incremental build).
-        for (const leftover of ['dist', 'incremental-build.json']) rmSync(join(cacheDir, leftover), { recursive: true, force: true });
+        removeAstroPageCache(cacheDir, outDir);
         const keep = canKeepOutput(record, outDir, options.settings);
         previous = keep ? record.files : [];
         code = pagesCodeVersion(root);
@@ -106,6 +105,18 @@ export function pagesCodeVersion(projectRoot: string): string {
     if (existsSync(file)) hash.update(readFileSync(file));
   }
   return hash.digest('base64url');
+}
+
+/**
+ * Removes the copies of the pages that Astro's own incremental build kept in the cache (an earlier
+ * version of this site used it): its record, and the folder it names, unless that is the output.
+ */
+export function removeAstroPageCache(cacheDir: string, outDir: string): void {
+  const record = join(cacheDir, 'incremental-build.json');
+  if (!existsSync(record)) return;
+  const copies = join(cacheDir, 'dist');
+  if (copies.replace(/\/+$/, '') !== outDir.replace(/\/+$/, '')) rmSync(copies, { recursive: true, force: true });
+  rmSync(record, { force: true });
 }
 
 function readRecord(path: string): OutputRecord | undefined {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { pagesCodeVersion } from '../../src/integrations/kept-output.ts';
+import { pagesCodeVersion, removeAstroPageCache } from '../../src/integrations/kept-output.ts';
 import { outputFileOf, PagePlan, pathOfPageFile, type PageRecord } from '../../src/lib/page-plan.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -108,5 +108,32 @@ describe('pagesCodeVersion: what renders the pages', () => {
       writeFileSync(join(other, file), text);
       assert.notEqual(pagesCodeVersion(other), first, file);
     }
+  });
+});
+
+describe('removeAstroPageCache: the page copies an earlier version left in the cache', () => {
+  const cache = (withRecord: boolean) => {
+    const dir = tempDir('news-cache');
+    mkdirSync(join(dir, 'dist/articles/a'), { recursive: true });
+    writeFileSync(join(dir, 'dist/articles/a/index.html'), '<h1>旧</h1>');
+    writeFileSync(join(dir, 'data-store.json'), '[]');
+    if (withRecord) writeFileSync(join(dir, 'incremental-build.json'), '{}');
+    return dir;
+  };
+  it('removes the copies and their record, and nothing else', () => {
+    const dir = cache(true);
+    removeAstroPageCache(dir, join(tempDir('news-dist'), 'dist'));
+    assert.deepEqual([existsSync(join(dir, 'dist')), existsSync(join(dir, 'incremental-build.json')), existsSync(join(dir, 'data-store.json'))], [false, false, true]);
+  });
+  it('leaves a dist folder that no such record names', () => {
+    const dir = cache(false);
+    removeAstroPageCache(dir, join(tempDir('news-dist'), 'dist'));
+    assert.ok(existsSync(join(dir, 'dist/articles/a/index.html')));
+  });
+  it('never removes the output folder, when the cache folder holds it', () => {
+    const dir = cache(true);
+    removeAstroPageCache(dir, `${join(dir, 'dist')}/`);
+    assert.ok(existsSync(join(dir, 'dist/articles/a/index.html')));
+    assert.ok(!existsSync(join(dir, 'incremental-build.json')));
   });
 });
