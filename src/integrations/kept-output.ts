@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { PAGE_PLAN_KEY } from '../data/pages-to-render.ts';
 import { canKeepOutput, isRewrittenEveryBuild, outputPaths, type OutputRecord, staleOutputs } from '../lib/kept-output.ts';
 import { outputFileOf, PagePlan, pathOfPageFile } from '../lib/page-plan.ts';
+import { codeVersion } from '../loader/pipeline-version.ts';
 
 /**
  * Keeps the output folder between builds (src/lib/kept-output.ts) and plans which pages to render
@@ -40,14 +40,14 @@ export function keptOutput(options: { settings: string }): AstroIntegration & { 
         routes.clear();
         for (const route of resolved) routes.set(route.pattern, route);
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': async ({ logger }) => {
         const record = readRecord(recordPath);
         // Until this build ends well, its folder is not one to keep.
         rmSync(recordPath, { force: true });
         removeAstroPageCache(cacheDir, outDir);
         const keep = canKeepOutput(record, outDir, options.settings);
         previous = keep ? record.files : [];
-        code = pagesCodeVersion(root);
+        code = await pagesCodeVersion(root);
         plan = new PagePlan(keep && record.code === code ? record.pages : undefined);
         (globalThis as Record<symbol, unknown>)[PAGE_PLAN_KEY] = plan;
         leftPages = [];
@@ -91,20 +91,18 @@ export function keptOutput(options: { settings: string }): AstroIntegration & { 
 }
 
 /**
- * A digest of what renders the pages: every file of the site's code (src/), its configuration and
- * the versions of the libraries it was installed with. Any change renders every page again.
+ * A digest of what renders the pages (codeVersion, as for the cleaning code): every file of the
+ * site's code (src/, all of it: a page may show what any module makes), its configuration, the
+ * versions of the libraries it depends on and the lockfile (their own libraries). Any change
+ * renders every page again. `projectRoot` is a folder path ending in a slash.
  */
-export function pagesCodeVersion(projectRoot: string): string {
-  const hash = createHash('sha1');
+export function pagesCodeVersion(projectRoot: string): Promise<string> {
   const files = readdirSync(join(projectRoot, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of [...files, join(projectRoot, 'astro.config.mjs'), join(projectRoot, 'package-lock.json')]) {
-    hash.update(file.slice(projectRoot.length)).update('\0');
-    if (existsSync(file)) hash.update(readFileSync(file));
-  }
-  return hash.digest('base64url');
+    .map((entry) => join(entry.parentPath, entry.name).slice(projectRoot.length));
+  const lockfile = existsSync(join(projectRoot, 'package-lock.json')) ? ['package-lock.json'] : [];
+  const { dependencies = {} } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  return codeVersion([...files, 'astro.config.mjs', ...lockfile], Object.keys(dependencies), pathToFileURL(projectRoot));
 }
 
 /**

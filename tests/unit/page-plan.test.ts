@@ -85,28 +85,38 @@ describe('outputFileOf and pathOfPageFile: where a page is written, and its path
 describe('pagesCodeVersion: what renders the pages', () => {
   const project = () => {
     const root = `${tempDir('news-code')}/`;
-    mkdirSync(join(root, 'src/pages'), { recursive: true });
-    writeFileSync(join(root, 'src/pages/index.astro'), '<h1>新闻</h1>');
-    writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
-    writeFileSync(join(root, 'package-lock.json'), '{"packages":{"node_modules/astro":{"version":"7.3.5"}}}');
+    const files: [string, string][] = [
+      ['src/pages/index.astro', "---\nimport { title } from '../lib/title.ts';\n---\n<h1>{title}</h1>"],
+      ['src/lib/title.ts', "export const title = '新闻';"],
+      ['astro.config.mjs', 'export default {};'],
+      ['package.json', '{"dependencies":{"astro":"^7.3.5"}}'],
+      ['package-lock.json', '{"packages":{"node_modules/devalue":{"version":"5.9.4"}}}'],
+      ['node_modules/astro/package.json', '{"version":"7.3.5"}'],
+    ];
+    for (const [file, text] of files) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), text);
+    }
     return root;
   };
-  it('is the same for the same files, and changes with a page, a new file, the configuration or a library version', () => {
+  it('is the same for the same files, and changes with a page, a module, a new file, the configuration or a library version', async () => {
     const root = project();
-    const first = pagesCodeVersion(root);
-    assert.equal(pagesCodeVersion(root), first);
-    assert.equal(pagesCodeVersion(project()), first, 'the same files elsewhere');
+    const first = await pagesCodeVersion(root);
+    assert.equal(await pagesCodeVersion(root), first);
+    assert.equal(await pagesCodeVersion(project()), first, 'the same files elsewhere');
     const changes: [string, string][] = [
       ['src/pages/index.astro', '<h1>新闻 </h1>'],
+      ['src/lib/title.ts', "export const title = '新闻存档';"],
       ['src/styles/site.css', 'h1 { color: red }'],
       ['astro.config.mjs', 'export default { base: "/" };'],
-      ['package-lock.json', '{"packages":{"node_modules/astro":{"version":"7.3.6"}}}'],
+      ['node_modules/astro/package.json', '{"version":"7.3.6"}'],
+      ['package-lock.json', '{"packages":{"node_modules/devalue":{"version":"5.9.5"}}}'],
     ];
     for (const [file, text] of changes) {
       const other = project();
       mkdirSync(join(other, file, '..'), { recursive: true });
       writeFileSync(join(other, file), text);
-      assert.notEqual(pagesCodeVersion(other), first, file);
+      assert.notEqual(await pagesCodeVersion(other), first, file);
     }
   });
 });
