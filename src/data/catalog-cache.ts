@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ListingData } from '../lib/listing-data.ts';
 import { BUILD } from '../site.config.ts';
+import { readTextFileSync } from '../loader/text-files.ts';
 
 /**
  * The listing data that takes a large archive tens of seconds to compute (topics, each article's
@@ -30,7 +31,7 @@ export function readCachedListings(key: string, inputs: string, file = CATALOG_C
   // Other inputs are told by the file's head: a rebuild with a new article does not read and parse the rest (10 MB at archive scale).
   if (cachedListingsInputs(file) !== inputs) return undefined;
   try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; listings: ListingData };
+    const cached = JSON.parse(readTextFileSync(file)) as { key: string; listings: ListingData };
     return cached.key === key ? cached.listings : undefined;
   } catch {
     // A file cut short (an interrupted build) is computed again.

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -9,6 +9,7 @@ import { articleBody } from '../data/article-bodies.ts';
 import { loadedArticles, type StoredArticle } from '../loader/article-loader.ts';
 import { IMAGE_REPORT_KEY, type ImageReportEntry } from '../lib/image-records.ts';
 import { whileListingsWait } from '../loader/listings-ahead.ts';
+import { readTextFileSync } from '../loader/text-files.ts';
 
 interface MadeReport {
   load: ReturnType<typeof loadedArticles>;
@@ -39,7 +40,7 @@ class EdgeCache {
     this.path = path;
     this.parsed = parsed;
     try {
-      this.previous = JSON.parse(readFileSync(path, 'utf8')) as Record<string, BodyEdges>;
+      this.previous = JSON.parse(readTextFileSync(path)) as Record<string, BodyEdges>;
     } catch {
       this.previous = {};
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -12,6 +12,7 @@ import { sniffImage, type ImageFormat } from '../lib/image-sniff.ts';
 import { articleBody } from '../data/article-bodies.ts';
 import { loadedArticles } from '../loader/article-loader.ts';
 import { fetchImage, formatMegabytes, type FetchOptions } from './image-fetch.ts';
+import { readTextFileSync } from '../loader/text-files.ts';
 
 /**
  * NEWS_IMAGES=mirror: before the pages render, every image a published article uses is
@@ -190,7 +191,7 @@ const rate = (bytes: number, ms: number) => `${formatMegabytes(ms > 0 ? (bytes *
 function readIndex(file: string): Record<string, ImageRecord> {
   if (!existsSync(file)) return {};
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; images?: Record<string, ImageRecord> };
+    const parsed = JSON.parse(readTextFileSync(file)) as { format?: number; images?: Record<string, ImageRecord> };
     return parsed.format === RECORD_FORMAT ? parsed.images ?? {} : {};
   } catch {
     return {};

@@ -6,6 +6,7 @@ import { PAGE_PLAN_KEY } from '../data/pages-to-render.ts';
 import { canKeepOutput, isRewrittenEveryBuild, outputPaths, type OutputRecord, staleOutputs } from '../lib/kept-output.ts';
 import { outputFileOf, PagePlan, pathOfPageFile } from '../lib/page-plan.ts';
 import { codeVersion } from '../loader/pipeline-version.ts';
+import { readTextFileSync } from '../loader/text-files.ts';
 
 /**
  * Keeps the output folder between builds (src/lib/kept-output.ts) and plans which pages to render
@@ -119,7 +120,7 @@ export function removeAstroPageCache(cacheDir: string, outDir: string): void {
 
 function readRecord(path: string): OutputRecord | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as OutputRecord;
+    return JSON.parse(readTextFileSync(path)) as OutputRecord;
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { readTextFileSync } from './text-files.ts';
 
 /**
  * Cleaned article bodies, kept as one file each beside the content store rather than inside it,
@@ -88,7 +89,7 @@ export class BodyFiles {
 
   private readFile(digest: string, extension: 'html' | 'features'): string {
     try {
-      return readFileSync(this.path(digest, extension), 'utf8');
+      return readTextFileSync(this.path(digest, extension));
     } catch (error) {
       const what = extension === 'html' ? 'body' : 'story features file';
       throw new Error(`the ${what} of stored article ${digest} is missing from ${this.folder} (${(error as NodeJS.ErrnoException).code}): build again to restore it`);

@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { classifyCaptureFiles, countNewByName, type CaptureListing, type FileStat, type FolderEntry } from '../lib/capture-files.ts';
 import { BodyFiles } from './body-files.ts';
+import { readTextFileSync } from './text-files.ts';
 
 /**
  * What the loader looks at before it reads a single capture: the content folder's listing, every
@@ -73,7 +74,7 @@ function readRecords(recordsPath: string | undefined): { files: object; rejected
   const none = { files: {}, rejected: {} };
   if (!recordsPath) return none;
   try {
-    const records = JSON.parse(readFileSync(recordsPath, 'utf8')) as { files?: object; rejected?: object };
+    const records = JSON.parse(readTextFileSync(recordsPath)) as { files?: object; rejected?: object };
     return { files: records.files ?? {}, rejected: records.rejected ?? {} };
   } catch {
     return none;

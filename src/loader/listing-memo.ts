@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { latinNameKinds, type SubjectKind } from '../lib/subject-kinds.ts';
 import { simplifiedTexts } from '../lib/topics.ts';
 import { codeVersion } from './pipeline-version.ts';
+import { readTextFileSync } from './text-files.ts';
 
 /**
  * What the listing data remembers (src/lib/remembered.ts), kept from build to build by the
@@ -28,7 +29,7 @@ export function listingMemoSize(): number {
 export function restoreListingMemo(path: string, version: string): void {
   let kept: { version?: unknown; latinNameKinds?: unknown; simplifiedTexts?: unknown };
   try {
-    kept = JSON.parse(readFileSync(path, 'utf8'));
+    kept = JSON.parse(readTextFileSync(path));
   } catch {
     return;
   }

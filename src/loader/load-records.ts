@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FileRecord, RejectionRecord } from '../lib/capture-files.ts';
+import { readTextFile } from './text-files.ts';
 
 /** What a load remembers of the capture files for the next one. */
 export interface LoadRecords {
@@ -36,7 +36,7 @@ export class LoadRecordsFile {
     let text: string;
     try {
       // Not read synchronously: the loader holds off Astro's store write meanwhile (defer-store-write.ts).
-      text = await readFile(this.path, 'utf8');
+      text = await readTextFile(this.path);
     } catch {
       return undefined;
     }
