@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { Remembered } from './remembered.ts';
 import { canonicalTopicName } from './topic-aliases.ts';
 import { occurrences } from './text.ts';
 
@@ -34,6 +35,13 @@ function isFunctionWord(name: string): boolean {
   return nlp(name).has('(#Determiner|#Pronoun|#Preposition|#Conjunction|#Demonym)');
 }
 
+/**
+ * Whether a candidate is a name, as compromise reads it alone: asked for every candidate of every
+ * English article, and the same names recur from article to article (a tenth of the subjects'
+ * time when the archive's English articles were parsed).
+ */
+const namesRead = new Remembered((name: string) => isProperWord(name) && !isFunctionWord(name), 20_000);
+
 
 export function extractEnglishSubjects(title: string, text: string): string[] {
   const opening = `${title}.\n${text.slice(0, READ_CHARS)}`;
@@ -41,7 +49,7 @@ export function extractEnglishSubjects(title: string, text: string): string[] {
   // A first or family name alone names no one in particular.
   const people = (doc.people().out('array') as string[]).map(cleanName).filter((name) => name.includes(' '));
   const others = [...doc.places().out('array'), ...doc.organizations().out('array')].map(cleanName);
-  const names = [...new Set([...people, ...others])].filter((name) => name.length >= 2 && name.length <= 40 && /^\p{Lu}/u.test(name) && isProperWord(name) && !isFunctionWord(name));
+  const names = [...new Set([...people, ...others])].filter((name) => name.length >= 2 && name.length <= 40 && /^\p{Lu}/u.test(name) && namesRead.get(name));
   // "Biden" and "Joe" are "Joe Biden" where the article names him in full.
   const full = names.filter((name) => !names.some((other) => other !== name && (other.endsWith(` ${name}`) || other.startsWith(`${name} `))));
   const whole = `${title}\n${text}`;
