@@ -42,7 +42,6 @@ function isFunctionWord(name: string): boolean {
  */
 const namesRead = new Remembered((name: string) => isProperWord(name) && !isFunctionWord(name), 20_000);
 
-
 export function extractEnglishSubjects(title: string, text: string): string[] {
   const opening = `${title}.\n${text.slice(0, READ_CHARS)}`;
   const doc = nlp(opening);
