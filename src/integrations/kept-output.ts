@@ -49,7 +49,7 @@ export function keptOutput(options: { settings: string }): AstroIntegration & { 
         const keep = canKeepOutput(record, outDir, options.settings);
         previous = keep ? record.files : [];
         code = await pagesCodeVersion(root);
-        plan = new PagePlan(keep && record.code === code ? record.pages : undefined);
+        plan = new PagePlan(keep && record.code === code ? record.pages : undefined, (file) => existsSync(join(outDir, file)));
         (globalThis as Record<symbol, unknown>)[PAGE_PLAN_KEY] = plan;
         leftPages = [];
         if (!existsSync(outDir)) return;
@@ -84,6 +84,7 @@ export function keptOutput(options: { settings: string }): AstroIntegration & { 
           removeEmptyFolders(dirname(join(outDir, file)), outDir);
         }
         logger.info(`${written.length} pages and feeds written, ${left.length} left in place as the last build wrote them`);
+        if (plan!.missing) logger.info(`${plan!.missing} unchanged pages and feeds were missing from the output folder and were written again`);
         if (stale.length) logger.info(`removed ${stale.length} pages and feeds of the last build that this one no longer makes`);
         writeFileSync(recordPath, JSON.stringify({ outDir, settings: options.settings, files: current, code, pages } satisfies OutputRecord));
       },

@@ -1,7 +1,7 @@
 /**
  * Which pages a build renders. A page (or feed) of a route with a cache key (src/data/cache-keys.ts:
  * everything the page shows) is left in the output folder as the last build wrote it when its key
- * is the one that build recorded for it; every other page is rendered. The site decides this
+ * is the one that build recorded for it and its file is still there; every other page is rendered. The site decides this
  * itself, before the pages reach the build tool: given a large archive's 72,000 routes, the tool
  * looked at each one (its key, its file, its record) on every build, two seconds of a rebuild
  * that changes a hundred pages, and wrote each page twice, once into a cache of its own.
@@ -28,10 +28,17 @@ export class PagePlan {
   // By route, then by params: a route listed again replaces its pages rather than adding them twice.
   private readonly rendered = new Map<string, Map<string, RenderedPage & { key: string }>>();
   private readonly left = new Map<string, Map<string, string>>();
+  private readonly inFolder: (file: string) => boolean;
+  private missingFiles = 0;
 
-  /** `previous`: what the last build recorded, when the output folder holds what it wrote and the pages' code is the same; else every page is rendered. */
-  constructor(previous: PageRecord | undefined) {
+  /**
+   * `previous`: what the last build recorded, when the output folder holds what it wrote and the
+   * pages' code is the same; else every page is rendered. `inFolder`: whether a file the last build
+   * wrote is still in the output folder (a folder deleted or emptied since must be filled again).
+   */
+  constructor(previous: PageRecord | undefined, inFolder: (file: string) => boolean) {
     this.previous = previous;
+    this.inFolder = inFolder;
   }
 
   /** A route's pages to render now, in their order; the others are left in place. */
@@ -50,15 +57,22 @@ export class PagePlan {
       }
       const id = JSON.stringify(page.params);
       const last = before?.[id];
-      if (last?.[0] === page.cacheKey) {
+      const unchanged = last?.[0] === page.cacheKey;
+      if (unchanged && this.inFolder(last[1])) {
         record[id] = last;
         left.set(id, last[1]);
       } else {
+        if (unchanged) this.missingFiles++;
         render.push(page);
         rendered.set(id, { route, params: page.params, key: page.cacheKey });
       }
     }
     return render;
+  }
+
+  /** How many pages were unchanged but gone from the folder (deleted since the last build), and so rendered again. */
+  get missing(): number {
+    return this.missingFiles;
   }
 
   /** The pages left in place, each as its route and file. */

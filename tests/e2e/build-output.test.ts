@@ -223,12 +223,14 @@ describe('an output folder kept between builds', () => {
   const folder = tempDir('news-content');
   const cacheDir = tempDir('news-cache');
   const outDir = tempDir('news-dist');
-  type Step = 'first' | 'unchanged' | 'removed' | 'cold' | 'rebased';
+  type Step = 'first' | 'unchanged' | 'removed' | 'refilled' | 'cold' | 'rebased';
   const builds: Record<Step, BuildResult> = {} as never;
   let afterFirst: Map<string, string>;
   let afterUnchanged: Map<string, string>;
   /** The folder's files and their text after the build that removed an article (the next build rewrites it). */
   let afterRemoved: Map<string, string>;
+  /** The same after the folder was deleted and built again with nothing else changed. */
+  let afterRefilled: Map<string, string>;
   let removedId = '';
   /** The inodes of the first build's search entry file, in the cache and in the output. */
   let firstShardEntries: number[] = [];
@@ -251,6 +253,10 @@ describe('an output folder kept between builds', () => {
     rmSync(join(folder, gone));
     builds.removed = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir, outDir });
     afterRemoved = texts(outDir);
+    // The output folder deleted (as an operator does to start it afresh, or a deploy step that moves it away).
+    rmSync(outDir, { recursive: true, force: true });
+    builds.refilled = await buildSite({ NEWS_CONTENT_DIR: folder }, { cacheDir, outDir });
+    afterRefilled = texts(outDir);
     builds.cold = await buildSite({ NEWS_CONTENT_DIR: folder });
     builds.rebased = await buildSite({ NEWS_CONTENT_DIR: folder, ...BASE_PATH_SETTINGS }, { cacheDir, outDir });
   });
@@ -283,6 +289,16 @@ describe('an output folder kept between builds', () => {
     const extra = [...afterRemoved.keys()].filter((file) => !cold.has(file));
     assert.ok(extra.length > 0);
     assert.deepEqual(extra.filter((file) => !/^topics\/[^/]+\/index\.html$/.test(file) || !afterRemoved.get(file)!.includes('<meta name="robots" content="noindex">')), []);
+  });
+
+  it('writes again every page missing from the folder, a deleted folder ending as it was', () => {
+    assert.equal(builds.refilled.status, 0, builds.refilled.log);
+    const missing = Number(/(\d+) unchanged pages and feeds were missing from the output folder and were written again/.exec(builds.refilled.log)?.[1]);
+    assert.ok(missing >= 10, builds.refilled.log);
+    assert.match(builds.refilled.log, /[1-9]\d* pages and feeds written, 0 left in place/);
+    assert.deepEqual([...afterRefilled.keys()], [...afterRemoved.keys()]);
+    for (const [file, text] of afterRemoved) assert.equal(afterRefilled.get(file), text, file);
+    assert.doesNotMatch(builds.removed.log, /missing from the output folder/);
   });
 
   it('starts from an empty folder when a setting changed', () => {

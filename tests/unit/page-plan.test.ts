@@ -9,6 +9,8 @@ import { tempDir } from '../support/temp.ts';
 const ARTICLES = '/articles/[id]';
 const FEEDS = '/topics/[slug]/rss.xml';
 const page = (id: string, cacheKey?: string) => ({ params: { id }, cacheKey, props: { id } });
+/** The output folder as the last build left it. */
+const inFolder = () => true;
 
 describe('PagePlan: which pages a build renders', () => {
   const last: PageRecord = {
@@ -20,7 +22,7 @@ describe('PagePlan: which pages a build renders', () => {
   };
 
   it('renders a page whose key changed, a new one and one without a key; leaves the others in place', () => {
-    const plan = new PagePlan(last);
+    const plan = new PagePlan(last, inFolder);
     const pages = [page('a', 'key-a'), page('b', 'key-b2'), page('c', 'key-c'), page('d')];
     assert.deepEqual(plan.choose(ARTICLES, pages), [pages[1], pages[2], pages[3]]);
     assert.deepEqual(plan.leftInPlace, [{ route: ARTICLES, file: 'articles/a/index.html' }]);
@@ -33,7 +35,7 @@ describe('PagePlan: which pages a build renders', () => {
   });
 
   it('takes a route listed again as listed the last time, not twice', () => {
-    const plan = new PagePlan(last);
+    const plan = new PagePlan(last, inFolder);
     plan.choose(ARTICLES, [page('a', 'key-a'), page('b', 'key-b2')]);
     assert.deepEqual(plan.choose(ARTICLES, [page('a', 'key-a'), page('b', 'key-b2')]).map(({ params }) => params.id), ['b']);
     assert.deepEqual(plan.leftInPlace, [{ route: ARTICLES, file: 'articles/a/index.html' }]);
@@ -41,7 +43,7 @@ describe('PagePlan: which pages a build renders', () => {
   });
 
   it('records every keyed page for the next build, the rendered ones at the files named for them, and forgets pages no longer made', () => {
-    const plan = new PagePlan(last);
+    const plan = new PagePlan(last, inFolder);
     plan.choose(ARTICLES, [page('a', 'key-a'), page('b', 'key-b2'), page('d')]);
     plan.choose(FEEDS, [{ params: { slug: '美国' }, cacheKey: 'feed' }]);
     const record = plan.record(({ route, params }) => `${route}:${JSON.stringify(params)}`);
@@ -51,15 +53,29 @@ describe('PagePlan: which pages a build renders', () => {
     });
   });
 
+  it('renders again an unchanged page whose file is gone from the folder (deleted, or the whole folder emptied)', () => {
+    const asked: string[] = [];
+    const plan = new PagePlan(last, (file) => {
+      asked.push(file);
+      return file !== 'articles/b/index.html';
+    });
+    const pages = [page('a', 'key-a'), page('b', 'key-b'), page('c', 'key-c')];
+    assert.deepEqual(plan.choose(ARTICLES, pages), [pages[1], pages[2]]);
+    assert.deepEqual(plan.leftInPlace, [{ route: ARTICLES, file: 'articles/a/index.html' }]);
+    assert.equal(plan.missing, 1);
+    assert.deepEqual(asked, ['articles/a/index.html', 'articles/b/index.html'], 'only the files of unchanged pages are looked for');
+    assert.deepEqual(plan.record(({ params }) => `articles/${params.id}/index.html`)[ARTICLES]['{"id":"b"}'], ['key-b', 'articles/b/index.html']);
+  });
+
   it('renders everything without a last record (a first build, a folder started afresh, other code)', () => {
-    const plan = new PagePlan(undefined);
+    const plan = new PagePlan(undefined, inFolder);
     const pages = [page('a', 'key-a'), page('b', 'key-b')];
     assert.deepEqual(plan.choose(ARTICLES, pages), pages);
     assert.deepEqual(plan.leftInPlace, []);
   });
 
   it('matches a page by its route as well as its params', () => {
-    const plan = new PagePlan(last);
+    const plan = new PagePlan(last, inFolder);
     const pages = [{ params: { id: 'a' }, cacheKey: 'key-a' }];
     assert.deepEqual(plan.choose('/other/[id]', pages), pages);
   });
