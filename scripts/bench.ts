@@ -8,7 +8,9 @@
  * after editing an article in the middle of the archive (same URL, new text), one after adding the
  * other held-back ones (a day's captures, say), and a floor
  * (scripts/bench-floor.ts: the same parsing and cleaning, pages from template strings), and
- * Astro alone (scripts/bench-astro-floor.ts: the same articles in a minimal Astro project).
+ * Astro alone (scripts/bench-astro-floor.ts: the same articles in a minimal Astro project), and
+ * Astro writing the site's own pages (scripts/bench-astro-pages.ts: every page and feed of the
+ * last build, byte for byte, from a minimal project).
  * Each line gives wall seconds, the CPU seconds of the build and every process it started (and
  * so how many cores were kept busy; Pagefind's own share apart), peak memory (the OS's maximum
  * resident set of the build process), pages written and time per phase; the last lines give the
@@ -28,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { astroFloor, floorLine } from './bench-astro-floor.ts';
+import { astroPages, pagesLine } from './bench-astro-pages.ts';
 import { trackTree } from './process-tree.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -209,6 +212,8 @@ async function main() {
 
   console.log('Astro alone: the same articles in a minimal project, with none of this project\'s work (scripts/bench-astro-floor.ts)');
   const astroRuns = await astroFloor(join(cache, 'data-store.json'), join(workDir, 'astro-floor'), batch);
+  console.log('Astro writing the site\'s own pages: those of the last build, byte for byte, in a minimal project (scripts/bench-astro-pages.ts)');
+  const sitePages = await astroPages(dist, cache, join(workDir, 'astro-pages'));
 
   if (existsSync(CHROMIUM_PATH)) {
     console.log('search queries in Chromium on 127.0.0.1');
@@ -219,9 +224,11 @@ async function main() {
   console.log(`\n${corpus ? `the captures of ${corpus}` : `${count} generated articles`}, output on ${workDir}`);
   for (const run of runs) console.log(line(run));
   for (const run of astroRuns) console.log(floorLine(run));
+  console.log(pagesLine(sitePages));
   console.log(`${runs[0].summary}`);
   const percentOfCold = (run: Run) => `${(run.wall / runs[0].wall * 100).toFixed(0)}%`;
   console.log(`ratio to floor: cold ${(runs[0].wall / floor.wall).toFixed(1)}x; rebuilds / cold: +2 ${percentOfCold(runs[1])}, edit ${percentOfCold(runs[2])}, +${batch} ${percentOfCold(runs[3])}`);
+  console.log(`pages: the cold build's ${runs[0].phases['pages (render + write)'].toFixed(1)} s (beside the search indexer), Astro writing the same pages and feeds ${sitePages.pagesSeconds.toFixed(1)} s (alone)`);
   console.log(`ratio to Astro alone: cold ${(runs[0].wall / astroRuns[0].wall).toFixed(1)}x, +2 ${(runs[1].wall / astroRuns[2].wall).toFixed(1)}x (Astro alone: +1), +${batch} ${(runs[3].wall / astroRuns[4].wall).toFixed(1)}x`);
   const searchFiles = readdirSync(join(dist, 'pagefind'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   const searchBytes = searchFiles.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
