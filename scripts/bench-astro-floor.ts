@@ -133,10 +133,16 @@ export async function astroFloor(storeFile: string, workDir: string, batch = 300
 }
 
 /** One build of the minimal project: its wall time, peak memory and pages. */
-function build(workDir: string, name: string): Promise<FloorRun> {
+async function build(workDir: string, name: string): Promise<FloorRun> {
+  const { log, ...run } = await buildProject(workDir, name);
+  return { ...run, pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? NaN) };
+}
+
+/** `astro build` in a minimal project's folder: its wall and CPU time, peak memory and log. */
+export function buildProject(workDir: string, name: string): Promise<Omit<FloorRun, 'pages'> & { log: string }> {
   const started = performance.now();
   return new Promise((resolveRun, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB=%M', process.execPath, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: workDir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB=%M', process.execPath, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: workDir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' } });
     const tree = trackTree(child.pid!);
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
@@ -147,7 +153,7 @@ function build(workDir: string, name: string): Promise<FloorRun> {
       log = stripVTControlCharacters(log);
       if (code !== 0) return reject(new Error(`${name}: the build failed (${code}):\n${log.slice(-3000)}`));
       const peakMB = Number(/PEAK_KB=(\d+)/.exec(log)?.[1] ?? 0) / 1024;
-      resolveRun({ name, wall: (performance.now() - started) / 1000, cpu, peakMB, pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? NaN) });
+      resolveRun({ name, wall: (performance.now() - started) / 1000, cpu, peakMB, log });
     });
   });
 }

@@ -13,13 +13,11 @@
  * page making costs (its templates and components through Astro's renderer, the feeds' XML, the
  * bodies read, the garbage all that leaves).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs, stripVTControlCharacters } from 'node:util';
-import type { FloorRun } from './bench-astro-floor.ts';
-import { trackTree } from './process-tree.ts';
+import { parseArgs } from 'node:util';
+import { buildProject, type FloorRun } from './bench-astro-floor.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -82,25 +80,12 @@ export async function astroPages(output: string, cacheDir: string, workDir: stri
   return { ...run, files: files.length };
 }
 
-function build(workDir: string, name: string): Promise<FloorRun & { pagesSeconds: number }> {
-  const started = performance.now();
-  return new Promise((resolveRun, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB=%M', process.execPath, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: workDir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' } });
-    const tree = trackTree(child.pid!);
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk));
-    child.stderr.on('data', (chunk) => (log += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const { cpuSeconds: cpu } = tree.stop();
-      log = stripVTControlCharacters(log);
-      if (code !== 0) return reject(new Error(`${name}: the build failed (${code}):\n${log.slice(-3000)}`));
-      const peakMB = Number(/PEAK_KB=(\d+)/.exec(log)?.[1] ?? 0) / 1024;
-      // The last count-and-rate line: every page, and how long the pages took (the site's log says the same).
-      const [pages, pagesSeconds] = /\[pages\] (\d+) pages and feeds rendered in ([\d.]+) s/.exec(log.split('\n').filter((line) => line.includes('[pages]')).pop() ?? '')?.slice(1).map(Number) ?? [NaN, NaN];
-      resolveRun({ name, wall: (performance.now() - started) / 1000, cpu, peakMB, pages, pagesSeconds });
-    });
-  });
+/** The minimal project built: its run, and how many pages and how long they took, as the count-and-rate log's last line says. */
+async function build(workDir: string, name: string): Promise<FloorRun & { pagesSeconds: number }> {
+  const { log, ...run } = await buildProject(workDir, name);
+  const last = log.split('\n').filter((line) => line.includes('[pages]')).pop() ?? '';
+  const [pages, pagesSeconds] = /\[pages\] (\d+) pages and feeds rendered in ([\d.]+) s/.exec(last)?.slice(1).map(Number) ?? [NaN, NaN];
+  return { ...run, pages, pagesSeconds };
 }
 
 export const pagesLine = (run: FloorRun & { files: number; pagesSeconds: number }) =>
