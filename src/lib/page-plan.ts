@@ -1,10 +1,11 @@
 /**
  * Which pages a build renders. A page (or feed) of a route with a cache key (src/data/cache-keys.ts:
  * everything the page shows) is left in the output folder as the last build wrote it when its key
- * is the one that build recorded for it and its file is still there; every other page is rendered. The site decides this
- * itself, before the pages reach the build tool: given a large archive's 72,000 routes, the tool
- * looked at each one (its key, its file, its record) on every build, two seconds of a rebuild
- * that changes a hundred pages, and wrote each page twice, once into a cache of its own.
+ * is the one that build recorded for it and its file is still there; every other page is rendered.
+ * The site decides this itself, before the pages reach the build tool: given a large archive's
+ * 72,000 routes, the tool looked at each one (its key, its file, its record) on every build, two
+ * seconds of a rebuild that changes a hundred pages, and wrote each page twice, once into a cache
+ * of its own.
  */
 
 /** A page as getStaticPaths gives it: its params, and its cache key when it has one. */
