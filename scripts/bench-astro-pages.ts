@@ -33,9 +33,10 @@ export default defineConfig({
   'src/files.ts': `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 const { output, files } = JSON.parse(readFileSync(FILES_JSON, 'utf8')) as { output: string; files: string[] };
+const isPage = (file: string) => file === 'index.html' || file.endsWith('/index.html');
 /** A page's folder, or an endpoint's folder and file name, for each file the site's build wrote. */
-export const pages = files.filter((file) => file === 'index.html' || file.endsWith('/index.html')).map((file) => file.slice(0, -'index.html'.length).replace(/\\/$/, ''));
-export const endpoints = files.filter((file) => !(file === 'index.html' || file.endsWith('/index.html'))).map((file) => {
+export const pages = files.filter(isPage).map((file) => file.slice(0, -'index.html'.length).replace(/\\/$/, ''));
+export const endpoints = files.filter((file) => !isPage(file)).map((file) => {
   const slash = file.lastIndexOf('/');
   return { dir: slash < 0 ? undefined : file.slice(0, slash), name: file.slice(slash + 1) };
 });

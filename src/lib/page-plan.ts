@@ -29,8 +29,9 @@ export class PagePlan {
   // By route, then by params: a route listed again replaces its pages rather than adding them twice.
   private readonly rendered = new Map<string, Map<string, RenderedPage & { key: string }>>();
   private readonly left = new Map<string, Map<string, string>>();
+  // By route: how many unchanged pages were gone from the folder (replaced, like the others, when a route is listed again).
+  private readonly missingByRoute = new Map<string, number>();
   private readonly inFolder: (file: string) => boolean;
-  private missingFiles = 0;
 
   /**
    * `previous`: what the last build recorded, when the output folder holds what it wrote and the
@@ -51,6 +52,7 @@ export class PagePlan {
     this.rendered.set(route, rendered);
     this.left.set(route, left);
     const render: T[] = [];
+    let missing = 0;
     for (const page of pages) {
       if (page.cacheKey === undefined) {
         render.push(page);
@@ -63,17 +65,20 @@ export class PagePlan {
         record[id] = last;
         left.set(id, last[1]);
       } else {
-        if (unchanged) this.missingFiles++;
+        if (unchanged) missing++;
         render.push(page);
         rendered.set(id, { route, params: page.params, key: page.cacheKey });
       }
     }
+    this.missingByRoute.set(route, missing);
     return render;
   }
 
   /** How many pages were unchanged but gone from the folder (deleted since the last build), and so rendered again. */
   get missing(): number {
-    return this.missingFiles;
+    let count = 0;
+    for (const missing of this.missingByRoute.values()) count += missing;
+    return count;
   }
 
   /** The pages left in place, each as its route and file. */

@@ -64,6 +64,8 @@ describe('PagePlan: which pages a build renders', () => {
     assert.deepEqual(plan.leftInPlace, [{ route: ARTICLES, file: 'articles/a/index.html' }]);
     assert.equal(plan.missing, 1);
     assert.deepEqual(asked, ['articles/a/index.html', 'articles/b/index.html'], 'only the files of unchanged pages are looked for');
+    plan.choose(ARTICLES, pages);
+    assert.equal(plan.missing, 1, 'a route listed again is counted once');
     assert.deepEqual(plan.record(({ params }) => `articles/${params.id}/index.html`)[ARTICLES]['{"id":"b"}'], ['key-b', 'articles/b/index.html']);
   });
 
